@@ -122,11 +122,10 @@ def _place(
     """Put each keyword on the schema it constrains."""
     is_map = value.get("type") == "object" and isinstance(value.get("additionalProperties"), dict)
     target = value
-    scalar_ok = "$ref" not in value and value.get("type") not in ("object", "array", None)
-    _merge(target, rules.value, scalar_ok, "value", where, notes)
+    _merge(target, rules.value, _fits(value, rules.value), "value", where, notes)
     if is_map:
         extra = value["additionalProperties"]
-        _merge(extra, rules.values, "$ref" not in extra, "map value", where, notes)
+        _merge(extra, rules.values, _fits(extra, rules.values), "map value", where, notes)
         if rules.keys:
             value["x-property-names"] = _clean(rules.keys)
     else:
@@ -143,6 +142,16 @@ def _place(
     elif rules.count:
         notes.append(Diagnostic(where, f"element count {rules.count} on a field that is not a list or map", "unplaced-constraint"))
     return value
+
+
+def _fits(schema: dict[str, Any], keywords: dict[str, Any]) -> bool:
+    """Length and pattern rules fit strings; bounds fit numbers and int64 strings."""
+    kind = schema.get("type")
+    if "$ref" in schema or "enum" in schema:
+        return False
+    if kind == "string":
+        return True
+    return kind in ("integer", "number") and set(keywords) <= {"maximum", "minimum"}
 
 
 def _clean(keywords: dict[str, Any]) -> dict[str, Any]:

@@ -61,7 +61,7 @@ def import_page(path: str, text: str, variables: Mapping[str, str]) -> PageImpor
     builder = _Builder(path, doc, resource, method, notes)
     op = builder.operation(request, sections, lead, variables)
     if front.data.get("apiPlayground"):
-        notes.extend(check_playground(front.data["apiPlayground"], op, builder.schema_list(), path, variables))
+        notes.extend(check_playground(front.data["apiPlayground"], op, builder.schema_list(), path))
     return PageImport(path, api, resource, None, op, builder.schema_list(), tuple(notes))
 
 
