@@ -209,14 +209,18 @@ class _Builder:
     def _request(self, section: Section, variables: Mapping[str, str]) -> tuple[str, str, str, int]:
         for block in section.code_blocks:
             missing = unresolved_variables(block.text, variables)
+            if missing:
+                offset = next(n for n, ln in enumerate(block.text.split("\n"), 1) if missing[0] in ln)
+                raise ClientgenError(
+                    f"unknown variable {{{{ {missing[0]} }}}} in the request URL; pass it in the variables table",
+                    Location(self.path, block.line + offset),
+                )
             text = resolve_variables(block.text, variables)
             match = _REQUEST.search(text)
             if match is None:
                 continue
             offset = text.count("\n", 0, match.start()) + 1
             where = Location(self.path, block.line + offset)
-            if missing:
-                raise ClientgenError(f"unknown variable {{{{ {missing[0]} }}}} in the request URL; pass it in the variables table", where)
             url = _URL.match(match.group(2))
             if url is None:
                 raise ClientgenError(f"request URL {match.group(2)!r} is not an absolute http(s) URL", where)
