@@ -125,12 +125,11 @@ def _schemas(document: Mapping[str, Any], version: str) -> Iterator[Finding]:
     resource: Resource[Any] = Resource.from_contents(dict(document), default_specification=spec)
     registry: Registry[Any] = Registry().with_resource(_BASE, resource)
     value_class = metaschemas.value_validator_class(version)
-    dialect = metaschemas.schema_object_validator() if version != "3.0" else None
     nodes = sorted(_schema_nodes(document, version), key=lambda node: node[0])
     for pointer, schema, top in nodes:
-        if dialect is not None and top:
-            for error in dialect.iter_errors(schema):
-                yield pointer + "".join(f"/{t}" for t in error.absolute_path), f"invalid schema: {error.message}"
+        if version != "3.0" and top:
+            for suffix, message in metaschemas.schema_object_errors(schema):
+                yield pointer + suffix, f"invalid schema: {message}"
                 break
         yield from _allof_required(document, pointer, schema)
         if "default" in schema:

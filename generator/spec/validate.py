@@ -17,7 +17,6 @@ from typing import Any
 
 from generator.errors import Diagnostic, Location
 from generator.spec import metaschemas
-from generator.spec.pointers import join
 from generator.spec.semantics import semantic_findings
 
 MAX_WARNINGS = 200
@@ -36,9 +35,7 @@ def schema_version(document: Mapping[str, Any]) -> str:
 
 
 def _structural(document: Mapping[str, Any], version: str) -> Iterable[tuple[str, str]]:
-    validator = metaschemas.document_validator(version)
-    for error in validator.iter_errors(document):
-        yield join(error.absolute_path), error.message
+    yield from metaschemas.document_errors(document, version)
 
 
 def validate_document(
