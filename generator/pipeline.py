@@ -1,0 +1,39 @@
+"""One target from spec to rendered files: the stages in order, as pure values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.config import TargetConfig
+from generator.errors import Diagnostic, StrictModeError
+from generator.ir import Target, normalize
+from generator.render import RenderOptions, render_package
+from generator.spec import load_spec
+
+
+@dataclass(frozen=True)
+class Built:
+    target: TargetConfig
+    files: dict[str, str]
+    warnings: tuple[Diagnostic, ...]
+
+
+def build(target: TargetConfig, *, strict: bool = False) -> Built:
+    """Load, normalize and render ``target`` in memory; nothing touches the disk."""
+    strict = strict or target.strict
+    spec = load_spec(target.spec, strict=strict)
+    normalized = normalize(
+        spec,
+        Target(
+            package=target.package,
+            distribution=target.distribution,
+            client_name=target.client,
+            source_name=target.spec_label or target.spec.name,
+        ),
+    )
+    if strict and normalized.warnings:
+        first = normalized.warnings[0]
+        raise StrictModeError(first.message, first.location)
+    version = str(spec.document.get("openapi", "3.0.3"))
+    files = render_package(normalized.api, RenderOptions(project_dir=target.output.name, openapi_version=version))
+    return Built(target=target, files=files, warnings=spec.warnings + normalized.warnings)

@@ -1,0 +1,27 @@
+"""Formatting generated Python in-process, in one fixed mode.
+
+The user's own black/isort configuration is never read, so the bytes depend only on
+the pinned versions of black and isort.
+"""
+
+from __future__ import annotations
+
+import black
+import isort
+from black.mode import Mode, TargetVersion
+from black.parsing import InvalidInput
+
+from generator.errors import ClientgenError, Location
+
+LINE_LENGTH = 100
+BLACK_MODE = Mode(target_versions={TargetVersion.PY310}, line_length=LINE_LENGTH)
+ISORT_CONFIG = isort.Config(profile="black", line_length=LINE_LENGTH, quiet=True)
+
+
+def format_python(source: str, name: str) -> str:
+    """isort then black; a syntax error here is a generator bug, reported with the file name."""
+    try:
+        sorted_source = isort.code(source, config=ISORT_CONFIG)
+        return black.format_str(sorted_source, mode=BLACK_MODE)
+    except InvalidInput as exc:
+        raise ClientgenError(f"internal error: generated invalid Python: {exc}", Location(file=name)) from None
