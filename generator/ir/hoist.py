@@ -70,9 +70,13 @@ def _rewrite_refs(node: Any, renames: Mapping[str, str]) -> None:
 
 
 def _hoist_nested(
-    schemas: dict[str, Any], owner: str, schema: Any, namer: _Namer, depth: int = 0
+    schemas: dict[str, Any], stem: str, schema: Any, namer: _Namer, depth: int = 0
 ) -> None:
-    """Move inline model-like subschemas of ``schema`` (owned by ``owner``) to components."""
+    """Move inline model-like subschemas of ``schema`` to components.
+
+    ``stem`` names what ``schema`` is (``Animal``, ``Animal enclosure``); children are
+    named after it: ``AnimalEnclosure``, ``AnimalEnclosureKeepersItem``.
+    """
     if not isinstance(schema, dict) or depth > MAX_HOIST_DEPTH:
         return
 
@@ -84,27 +88,27 @@ def _hoist_nested(
             schemas[name] = child
             _hoist_nested(schemas, name, child, namer, depth + 1)
         else:
-            _hoist_nested(schemas, owner, child, namer, depth + 1)
+            _hoist_nested(schemas, preferred, child, namer, depth + 1)
 
     properties = schema.get("properties")
     if isinstance(properties, dict):
         for prop in list(properties):
-            place(properties, prop, f"{owner} {prop}")
+            place(properties, prop, f"{stem} {prop}")
     items = schema.get("items")
     if isinstance(items, dict):
-        place(schema, "items", f"{owner} item")
+        place(schema, "items", f"{stem} item")
     extra = schema.get("additionalProperties")
     if isinstance(extra, dict):
-        place(schema, "additionalProperties", f"{owner} value")
+        place(schema, "additionalProperties", f"{stem} value")
     for keyword in ("oneOf", "anyOf"):
         members = schema.get(keyword)
         if isinstance(members, list):
             for index in range(len(members)):
-                place(members, index, f"{owner} option {index + 1}")
+                place(members, index, f"{stem} option {index + 1}")
     all_of = schema.get("allOf")
     if isinstance(all_of, list):
         for member in all_of:
-            _hoist_nested(schemas, owner, member, namer, depth + 1)
+            _hoist_nested(schemas, stem, member, namer, depth + 1)
 
 
 def prepare(

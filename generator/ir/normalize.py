@@ -157,6 +157,7 @@ def normalize(spec: Spec, target: Target) -> Normalized:
     warnings: list[Diagnostic] = []
     grouped: dict[str, list[Operation]] = {}
     method_names: dict[str, set[str]] = {}
+    page_registry: dict[str, tuple[str, str]] = {}
     for raw in _raw_operations(document, locate):
         tag = tag_of(raw)
         names_in_resource = method_names.setdefault(tag, set(RESOURCE_MEMBERS))
@@ -165,7 +166,7 @@ def normalize(spec: Spec, target: Target) -> Normalized:
         parameters = build_parameters(raw, document, ctx, locate)
         body = build_body(raw, document, ctx, locate, {p.python_name for p in parameters})
         success = build_success(raw, document, ctx, locate)
-        pagination = detect_pagination(parameters, success, ctx, taken)
+        pagination = detect_pagination(parameters, success, ctx, taken, page_registry)
         long_running = detect_long_running(raw.data, success, ctx, yandex)
         warnings.extend(warn_unused(raw, locate))
         params_class = None

@@ -27,7 +27,11 @@ def _response_schema(response: Response, ctx: TypeContext) -> tuple[str, Mapping
 
 
 def detect_pagination(
-    parameters: tuple[Parameter, ...], response: Response, ctx: TypeContext, taken: set[str]
+    parameters: tuple[Parameter, ...],
+    response: Response,
+    ctx: TypeContext,
+    taken: set[str],
+    registry: dict[str, tuple[str, str]],
 ) -> Pagination | None:
     """A page-token query parameter plus a response with the next token and one list field."""
     found = _response_schema(response, ctx)
@@ -52,11 +56,7 @@ def detect_pagination(
         items_field, items_schema = arrays[0]
         item_type = python_type(_items(items_schema, ctx), ctx)
         model = next(iter(response.type.models)) if response.type else "Page"
-        stem = model[: -len("Response")] if model.endswith("Response") and len(model) > 8 else model
-        page = unique_class(f"{stem}Page", taken)
-        taken.add(page)
-        async_page = unique_class(f"Async{stem}Page", taken)
-        taken.add(async_page)
+        page, async_page = page_class_names(model, taken, registry)
         return Pagination(
             token_parameter=PythonIdentifier(token_parameter),
             next_token_field=PythonIdentifier(next_field),
@@ -66,6 +66,22 @@ def detect_pagination(
             async_page_class=ClassName(async_page),
         )
     return None
+
+
+def page_class_names(model: str, taken: set[str], registry: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """``ListImageOperationsResponse`` → ``ListImageOperationsPage`` (+ ``Async…``), one pair per model."""
+    if model in registry:
+        return registry[model]
+    stem = model
+    for suffix in ("Response", "Page", "Result"):
+        if stem.endswith(suffix) and len(stem) > len(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    page = unique_class(f"{stem}Page", taken | {model})
+    async_page = unique_class(f"Async{stem}Page", taken | {model, page})
+    taken.update((page, async_page))
+    registry[model] = (page, async_page)
+    return page, async_page
 
 
 def _resolve(schema: Mapping[str, Any], ctx: TypeContext) -> Mapping[str, Any]:
