@@ -28,7 +28,7 @@ from generator.spec.locator import Locator
 from generator.spec.pointers import Origin, OriginMap, child, join, resolve_pointer
 from generator.spec.source import MAX_DEPTH
 
-MAX_BUNDLED_VALUES = 4_000_000
+MAX_BUNDLED_VALUES = 1_000_000
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _FILE_REF = re.compile(r"\.(ya?ml|json)(#|$)", re.IGNORECASE)
 
@@ -43,10 +43,10 @@ class Bundle:
     locator: Locator
 
 
-def bundle(store: DocumentStore, version: str) -> Bundle:
+def bundle(store: DocumentStore, version: str, *, max_values: int = MAX_BUNDLED_VALUES) -> Bundle:
     """Bundle the store's root document (``version`` picks the components layout)."""
     root = store.documents[store.root_key]
-    bundler = _Bundler(store, version)
+    bundler = _Bundler(store, version, max_values)
     document = bundler.run(root.data)
     names = {key: store.display(key) for key in store.documents}
     locator = Locator(OriginMap(dict(bundler.origins)), dict(store.documents), names)
@@ -64,8 +64,9 @@ def _name_base(target: RefTarget) -> str:
 class _Bundler:
     """One bundling run; its tables live only as long as the run."""
 
-    def __init__(self, store: DocumentStore, version: str) -> None:
+    def __init__(self, store: DocumentStore, version: str, max_values: int) -> None:
         self.store = store
+        self.max_values = max_values
         self.version = version
         self.root = store.root_key
         self.memo: dict[tuple[str, str, str], str] = {}
@@ -130,9 +131,9 @@ class _Bundler:
     # -- walking ----------------------------------------------------------------
     def _walk(self, value: Any, doc: str, src: str, tokens: Tokens, name_map: bool, depth: int) -> Any:
         self.count += 1
-        if self.count > MAX_BUNDLED_VALUES:
+        if self.count > self.max_values:
             raise ClientgenError(
-                f"bundled document exceeds {MAX_BUNDLED_VALUES} values ($ref expansion bomb?)",
+                f"bundled document exceeds {self.max_values} values ($ref expansion bomb?)",
                 self.store.locate(doc, src),
             )
         if depth > MAX_DEPTH:
