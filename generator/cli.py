@@ -18,9 +18,10 @@ import click
 from generator import __version__
 from generator.config import DEFAULT_CONFIG, TargetConfig, load_config, select
 from generator.diff import compare
-from generator.errors import ClientgenError, Diagnostic
-from generator.pipeline import Built, build
-from generator.writer import MANIFEST, read_manifest, read_tree, with_manifest, write_tree
+from generator.errors import ClientgenError, Diagnostic, Location
+from generator.docs import dump_spec, import_docs
+from generator.pipeline import Built, Imported, build, import_target_docs
+from generator.writer import MANIFEST, read_manifest, read_tree, with_manifest, write_file, write_tree
 
 EXIT_DRIFT = 1
 EXIT_BAD_INPUT = 2
@@ -79,13 +80,13 @@ def _targets(config: Path, names: tuple[str, ...], spec: Path | None, package: s
     one_off = (spec, package, output)
     if any(value is not None for value in one_off):
         if not all(value is not None for value in one_off):
-            raise click.UsageError("--spec, --package and --output go together")
+            raise ClientgenError("--spec, --package and --output go together")
         if names:
-            raise click.UsageError("give target names or --spec/--package/--output, not both")
+            raise ClientgenError("give target names or --spec/--package/--output, not both")
         assert spec is not None and package is not None and output is not None
         return (TargetConfig(name=package, spec=spec, package=package, output=output, client=client or "", spec_label=spec.name),)
     if not config.exists():
-        raise click.UsageError(f"{config} not found; pass --config or --spec/--package/--output")
+        raise ClientgenError("not found; pass --config or --spec/--package/--output", Location(file=str(config)))
     return select(load_config(config), names, config)
 
 
@@ -122,6 +123,11 @@ def generate(settings: Settings, names: tuple[str, ...], config: Path, spec: Pat
     targets = guarded(settings, lambda: _targets(config, names, spec, package, output, client))
     for target in targets:
         started = time.perf_counter()
+        imported = guarded(settings, lambda: import_target_docs(target, strict=strict))
+        if imported is not None:
+            settings.warn(imported.warnings)
+            if guarded(settings, lambda: write_file(target.spec, imported.text)):
+                settings.say(f"{target.name}: imported {len(target.docs)} doc path(s) into {target.spec}")
         built: Built = guarded(settings, lambda: build(target, strict=strict))
         settings.warn(built.warnings)
         changed = guarded(settings, lambda: write_tree(built.files, target.output))
@@ -138,6 +144,15 @@ def check(settings: Settings, names: tuple[str, ...], config: Path, spec: Path |
     targets = guarded(settings, lambda: _targets(config, names, spec, package, output, client))
     drifted = False
     for target in targets:
+        imported: Imported | None = guarded(settings, lambda: import_target_docs(target, strict=strict))
+        if imported is not None:
+            settings.warn(imported.warnings)
+            committed = target.spec.read_text(encoding="utf-8") if target.spec.is_file() else ""
+            spec_drift = compare({target.spec.name: imported.text}, {target.spec.name: committed} if committed else {}, str(target.spec.parent))
+            if not spec_drift.clean:
+                drifted = True
+                click.echo(spec_drift.diff, nl=False)
+                click.echo(f"{target.name}: {target.spec} differs from a fresh import of its docs", err=True)
         built: Built = guarded(settings, lambda: build(target, strict=strict))
         settings.warn(built.warnings)
         expected = with_manifest(built.files)
@@ -157,6 +172,31 @@ def check(settings: Settings, names: tuple[str, ...], config: Path, spec: Path |
             click.echo(f"  api: {line}", err=True)
     if drifted:
         sys.exit(EXIT_DRIFT)
+
+
+@main.command("import-docs")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="The OpenAPI YAML to write.")
+@click.option("--var", "variables", multiple=True, metavar="NAME=VALUE", help="A {{ NAME }} page variable (default api-host=api.cloud.yandex.net).")
+@click.option("--strict", is_flag=True, help="Treat constructs the importer does not understand as errors.")
+@click.pass_obj
+def import_docs_command(settings: Settings, paths: tuple[Path, ...], output: Path, variables: tuple[str, ...], strict: bool) -> None:
+    """Import Yandex Cloud REST reference pages (files or folders) into one OpenAPI 3.0.3 spec."""
+    table: dict[str, str] = {}
+    for item in variables:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            _fail(f"--var expects NAME=VALUE, got {item!r}", EXIT_BAD_INPUT)
+        table[name.strip()] = value.strip()
+    started = time.perf_counter()
+    result = guarded(settings, lambda: import_docs(list(paths), variables=table or None, strict=strict))
+    settings.warn(result.warnings)
+    guarded(settings, lambda: write_file(output, dump_spec(result.spec)))
+    elapsed = time.perf_counter() - started
+    settings.say(
+        f"{output}: {result.pages} pages, {result.operations} operations, {result.schemas} schemas, "
+        f"{len(result.warnings)} warnings ({elapsed:.2f} s)"
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -49,6 +49,8 @@ class ClientgenError(Exception):
         self.location = location or Location()
 
     def __str__(self) -> str:
+        if self.location == Location():
+            return self.message
         return f"{self.location}: {self.message}"
 
 

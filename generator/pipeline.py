@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.config import TargetConfig
+from generator.docs import dump_spec, import_docs
 from generator.errors import Diagnostic, StrictModeError
 from generator.ir import Target, normalize
 from generator.render import RenderOptions, render_package
@@ -18,10 +19,26 @@ class Built:
     warnings: tuple[Diagnostic, ...]
 
 
+@dataclass(frozen=True)
+class Imported:
+    """A docs target's spec as a fresh import produces it."""
+
+    text: str
+    warnings: tuple[Diagnostic, ...]
+
+
+def import_target_docs(target: TargetConfig, *, strict: bool = False) -> Imported | None:
+    """The spec text the target's doc pages give; None for targets without ``docs``."""
+    if not target.docs:
+        return None
+    result = import_docs(list(target.docs), variables=dict(target.variables) or None, strict=strict or target.strict)
+    return Imported(text=dump_spec(result.spec), warnings=result.warnings)
+
+
 def build(target: TargetConfig, *, strict: bool = False) -> Built:
     """Load, normalize and render ``target`` in memory; nothing touches the disk."""
     strict = strict or target.strict
-    spec = load_spec(target.spec, strict=strict)
+    spec = load_spec(target.spec, strict=strict, overlay=target.overlay)
     normalized = normalize(
         spec,
         Target(

@@ -108,6 +108,27 @@ def write_tree(files: Mapping[str, str], output: Path) -> bool:
     return True
 
 
+def write_file(path: Path, text: str) -> bool:
+    """Write one file atomically (temp file + rename); False when it already holds ``text``."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (FileNotFoundError, UnicodeDecodeError):
+        pass
+    except IsADirectoryError:
+        raise ClientgenError("is a directory", Location(file=str(path))) from None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return True
+
+
 def _swap(staging: Path, output: Path) -> None:
     """Rename the staged tree into place; the old tree is removed only after that worked."""
     if not output.exists():

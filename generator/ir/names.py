@@ -22,8 +22,14 @@ _CAMEL_SPLIT = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 BUILTIN_NAMES = frozenset(dir(builtins))
-# names a generated method or module already binds, so a parameter must not take them
-RESERVED_PARAMETER_NAMES = frozenset({"self", "cls", "timeout", "request_options"})
+# names a generated method binds or calls in its body, so a parameter must not take them
+RESERVED_PARAMETER_NAMES = frozenset(
+    {
+        "self", "cls", "timeout", "args", "body", "response", "page", "token", "warnings",
+        "validate_arguments", "build_body", "parse_model", "parse_adapted", "to_wire", "expand_path",
+        "annotations",
+    }
+)
 
 
 def _ascii(text: str) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.errors import ClientgenError, Diagnostic
-from generator.ir.model import Body, BodyField, BodyKind, Parameter, ParameterLocation, Response, TypeRef
+from generator.ir.model import Body, BodyField, BodyKind, Constraint, Parameter, ParameterLocation, Response, TypeRef
 from generator.ir.names import PythonIdentifier, parameter_name, snake_case, unique, words
 from generator.ir.refs import Locate, deref, schema_name
 from generator.ir.types import TypeContext, constraints, python_type
@@ -105,6 +105,9 @@ def build_parameters(
         name = PythonIdentifier(unique(parameter_name(wire_name, fallback="param"), taken))
         taken.add(name)
         default = schema.get("default")
+        found = constraints(schema, ctx)
+        if location == "path" and not any(c.keyword == "min_length" for c in found) and python_type(schema, ctx).annotation == "str":
+            found = (Constraint("min_length", 1), *found)  # an empty value would change the path
         parameters.append(
             Parameter(
                 wire_name=wire_name,
@@ -113,7 +116,7 @@ def build_parameters(
                 required=bool(value.get("required")) or location == "path",
                 type=python_type(schema, ctx),
                 description=_text(value.get("description")),
-                constraints=constraints(schema, ctx),
+                constraints=found,
                 default=default if isinstance(default, (str, int, float, bool)) else None,
                 explode=bool(value.get("explode", True)),
                 deprecated=bool(value.get("deprecated")),
@@ -198,7 +201,7 @@ def _flatten(schema: Any, ctx: TypeContext, taken: set[str]) -> tuple[BodyField,
         if isinstance(prop, Mapping) and prop.get("readOnly"):
             continue
         name = parameter_name(str(wire_name), fallback="field")
-        if name in taken or name in names or name == "body":
+        if name in taken or name in names:
             return ()  # a clash with a parameter: take the body as one argument instead
         names.add(name)
         fields.append(
