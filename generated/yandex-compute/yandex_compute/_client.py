@@ -24,7 +24,7 @@ DEFAULT_BASE_URL = "https://compute.api.cloud.yandex.net"
 
 
 class ComputeClient:
-    """Yandex Compute Cloud REST API, captured from its reference pages.
+    """Client for Compute Cloud API.
 
     Example::
 
@@ -91,7 +91,7 @@ class ComputeClient:
 
 
 class AsyncComputeClient:
-    """Yandex Compute Cloud REST API, captured from its reference pages.
+    """Client for Compute Cloud API.
 
     Example::
 

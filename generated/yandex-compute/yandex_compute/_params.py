@@ -10,6 +10,6 @@ from yandex_compute._base import Params
 
 
 class ImageListOperationsParams(Params):
-    image_id: Annotated[str, Field(max_length=50)]
+    image_id: Annotated[str, Field(min_length=1, max_length=50)]
     page_size: Annotated[int | None, Field(le=1000)] = None
     page_token: Annotated[str | None, Field(max_length=100)] = None

@@ -34,11 +34,18 @@ class Operation(OperationOneofs):
     """
     description: Annotated[str | None, Field(max_length=256)] = None
     """
-    Description of the operation. 0-256 characters long.
+    Description of the operation.
     """
     created_at: Annotated[Timestamp | None, Field(alias="createdAt")] = None
     """
     Creation timestamp.
+
+    String in RFC3339 text format. The range of possible values is from
+    `0001-01-01T00:00:00Z` to `9999-12-31T23:59:59.999999999Z`, i.e. from 0 to 9 digits for fractions of a second.
+
+    To work with values in this field, use the APIs described in the
+    Protocol Buffers reference.
+    In some languages, built-in datetime utilities do not support nanosecond precision (9 digits).
     """
     created_by: Annotated[str | None, Field(alias="createdBy")] = None
     """
@@ -47,6 +54,13 @@ class Operation(OperationOneofs):
     modified_at: Annotated[Timestamp | None, Field(alias="modifiedAt")] = None
     """
     The time when the Operation resource was last modified.
+
+    String in RFC3339 text format. The range of possible values is from
+    `0001-01-01T00:00:00Z` to `9999-12-31T23:59:59.999999999Z`, i.e. from 0 to 9 digits for fractions of a second.
+
+    To work with values in this field, use the APIs described in the
+    Protocol Buffers reference.
+    In some languages, built-in datetime utilities do not support nanosecond precision (9 digits).
     """
     done: bool | None = None
     """
@@ -60,6 +74,14 @@ class Operation(OperationOneofs):
     Any method that returns a long-running operation should document the metadata type, if any.
     """
     error: Status | None = None
+    """
+    The error result of the operation in case of failure or cancellation.
+
+    The operation result.
+    If `done == false` and there was no failure detected, neither `error` nor `response` is set.
+    If `done == false` and there was a failure detected, `error` is set.
+    If `done == true`, exactly one of `error` or `response` is set.
+    """
     response: dict[str, Any] | None = None
     """
     The normal response of the operation in case of success.
@@ -68,6 +90,11 @@ class Operation(OperationOneofs):
     If the original method is the standard Create/Update,
     the response should be the target resource of the operation.
     Any method that returns a long-running operation should document the response type, if any.
+
+    The operation result.
+    If `done == false` and there was no failure detected, neither `error` nor `response` is set.
+    If `done == false` and there was a failure detected, `error` is set.
+    If `done == true`, exactly one of `error` or `response` is set.
     """
 
 

@@ -3,24 +3,27 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from pydantic import Field
 from shop_api._base import Params
 
 
 class OrdersCreateOrderParams(Params):
-    shop_id: str
+    shop_id: Annotated[str, Field(min_length=1)]
     dry_run: bool | None = None
     x_request_source: str | None = None
 
 
 class OrdersReplaceOrderParams(Params):
-    shop_id: str
-    order_id: str
+    shop_id: Annotated[str, Field(min_length=1)]
+    order_id: Annotated[str, Field(min_length=1)]
 
 
 class OrdersCancelOrderParams(Params):
-    shop_id: str
-    order_id: str
+    shop_id: Annotated[str, Field(min_length=1)]
+    order_id: Annotated[str, Field(min_length=1)]
 
 
 class NotesAddNoteParams(Params):
-    shop_id: str
+    shop_id: Annotated[str, Field(min_length=1)]

@@ -17,4 +17,4 @@ class AnimalsListAnimalsParams(Params):
 
 
 class AnimalsGetAnimalParams(Params):
-    animal_id: Annotated[str, Field(pattern="^[a-z0-9-]{3,40}$")]
+    animal_id: Annotated[str, Field(min_length=1, pattern="^[a-z0-9-]{3,40}$")]
