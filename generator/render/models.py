@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from datamodel_code_generator import generate
-from datamodel_code_generator.enums import DataModelType, InputFileType
+from datamodel_code_generator.enums import DataModelType, InputFileType, OpenEnums
 from datamodel_code_generator.format import PythonVersion
 
 from generator.errors import ClientgenError, Location
@@ -31,8 +31,23 @@ def oneof_base_name(class_name: str) -> str:
     return f"{class_name}Oneofs"
 
 
+_SHAPE_KEYWORDS = frozenset(
+    {"properties", "additionalProperties", "patternProperties", "allOf", "oneOf", "anyOf", "$ref", "enum", "const"}
+)
+
+
+def _is_free_form(node: dict[str, Any]) -> bool:
+    """``type: object`` with nothing said about its contents: google.protobuf.Any (or Struct)."""
+    return node.get("type") == "object" and not (set(node) & _SHAPE_KEYWORDS)
+
+
+
 def _annotate(node: Any, package: str) -> Any:
-    """Mark int64 and date-time schemas with our runtime types; drop other ``x-`` keys."""
+    """Mark int64, date-time and free-form message schemas with our runtime types; drop other ``x-`` keys.
+
+    The root is a named class and keeps its shape; only the schemas inside it are marked.
+    """
+    root = node
     stack: list[Any] = [node]
     while stack:
         current = stack.pop()
@@ -46,6 +61,8 @@ def _annotate(node: Any, package: str) -> Any:
                 current["x-python-type"] = f"{package}._types.Int64"
             elif kind == "string" and fmt == "date-time":
                 current["x-python-type"] = f"{package}._types.Timestamp"
+            elif current is not root and _is_free_form(current):
+                current["x-python-type"] = f"{package}._any.AnyMessage"
             stack.extend(v for k, v in current.items() if k not in ("enum", "default", "example", "examples", "const"))
         elif isinstance(current, list):
             stack.extend(current)
@@ -87,6 +104,8 @@ def render_models(api: Api, openapi_version: str) -> str:
                 use_field_description=True,
                 use_subclass_enum=True,
                 capitalise_enum_members=True,
+                open_enums=OpenEnums.All,
+                open_enum_base_class_map={key: f"{api.package}._types.OpenEnum" for key in ("Enum", "StrEnum", "IntEnum")},
                 use_exact_imports=True,
                 keep_model_order=True,
                 disable_timestamp=True,
@@ -118,6 +137,19 @@ def _check_names(source: str, expected: set[str]) -> None:
         raise ClientgenError(
             f"model generator renamed or dropped {', '.join(missing[:5])}", Location(pointer=f"/components/schemas/{missing[0]}")
         )
+
+
+def message_classes(source: str) -> frozenset[str]:
+    """The generated classes that are messages (pydantic models), not enums or aliases."""
+    tree = ast.parse(source)
+    enum_bases = {"Enum", "OpenEnum", "RootModel"}
+    return frozenset(
+        node.name
+        for node in tree.body
+        if isinstance(node, ast.ClassDef)
+        and not any(isinstance(base, ast.Name) and base.id in enum_bases for base in node.bases)
+        and not any(isinstance(base, ast.Subscript) for base in node.bases)
+    )
 
 
 def model_field_names(source: str) -> Mapping[str, tuple[str, ...]]:

@@ -15,12 +15,16 @@ import generator
 from generator.ir.model import Api
 from generator.render import escape
 from generator.render.format import format_python
-from generator.render.models import oneof_base_name, render_models
+from generator.render.client_view import client_view, has_operations
+from generator.render.models import message_classes, oneof_base_name, render_models
 from generator.render.templates import environment
 from generator.render.views import ResourceView, page_views, resource_view
 
 BLACK_VERSION = _distribution_version("black")
-RUNTIME_MODULES = ("_base", "_types", "_auth", "_transport", "_pagination", "errors", "_version")
+# the static runtime of every generated package; ``_iam`` and ``_operations`` when they apply
+RUNTIME_MODULES = (
+    "_any", "_base", "_credentials", "_http", "_pagination", "_retry", "_transport", "_types", "_version", "errors",
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,21 @@ def _example(resources: tuple[ResourceView, ...]) -> str:
     return ""
 
 
+def _exports(api: Api, long_running: bool) -> list[tuple[str, tuple[str, ...]]]:
+    """What the package's top level re-exports, module by module."""
+    exports = [
+        ("_any", ("AnyMessage",)),
+        ("_client", (api.async_client_class, api.client_class)),
+        ("_credentials", ("ApiKey", "BasicAuth", "BearerToken", "Credentials", "TokenProvider")),
+    ]
+    if api.yandex:
+        exports.append(("_iam", ("MetadataService", "ServiceAccountKey")))
+    if long_running:
+        exports.append(("_operations", ("AsyncOperationHandle", "OperationHandle")))
+    exports += [("_retry", ("RetryPolicy",)), ("_types", ("Int64", "Timestamp")), ("_version", ("__version__",))]
+    return exports
+
+
 def _params_context(api: Api) -> dict[str, Any]:
     from generator.render.views import params_view
 
@@ -88,13 +107,16 @@ def render_package(api: Api, options: RenderOptions) -> dict[str, str]:
     root = PurePosixPath(package)
     resources = tuple(resource_view(resource) for resource in api.resources)
     pages = page_views(api)
-    token_env = "YC_IAM_TOKEN" if api.yandex else f"{package.upper()}_TOKEN"
     resource_exports = sorted(name for r in resources for name in (r.class_name, r.async_class_name))
     example = _example(resources)
+    long_running = has_operations(api)
+    operation_models = sorted({op.long_running.operation_model for op in api.operations if op.long_running})
     common: dict[str, Any] = {
         "package": package,
         "yandex": api.yandex,
-        "token_env": token_env if api.yandex else escape.py_string(token_env),
+        "long_running": long_running,
+        "operation_model": operation_models[0] if operation_models else "",
+        "client": client_view(api),
         "client_class": api.client_class,
         "async_client_class": api.async_client_class,
         "distribution": escape.comment(api.distribution).replace('"', "").replace("{", "").replace("}", ""),
@@ -102,15 +124,20 @@ def render_package(api: Api, options: RenderOptions) -> dict[str, str]:
         "resource_exports": resource_exports,
     }
     python: dict[PurePosixPath, str] = {}
-    for module in RUNTIME_MODULES:
+    modules = RUNTIME_MODULES + (("_iam",) if api.yandex else ()) + (("_operations",) if long_running else ())
+    for module in modules:
         python[root / f"{module}.py"] = env.get_template(f"runtime/{module}.py.j2").render(
             **common,
             version_literal=escape.py_string(api.version or "0.0.0"),
             clientgen_version_literal=escape.py_string(generator.__version__),
         )
     title = api.title or api.client_class
+    exports = _exports(api, long_running)
     python[root / "__init__.py"] = env.get_template("package/__init__.py.j2").render(
-        **common, title_doc=escape.docstring(f"{title}: the generated Python client.")
+        **common,
+        title_doc=escape.docstring(f"{title}: the generated Python client."),
+        exports=exports,
+        all_names=sorted([name for _, names in exports for name in names] + ["errors", "models"]),
     )
     client_doc = escape.docstring(api.description.split("\n\n")[0] if api.description else f"Client for {title}.", "    ").rstrip()
     python[root / "_client.py"] = env.get_template("package/_client.py.j2").render(
@@ -129,6 +156,11 @@ def render_package(api: Api, options: RenderOptions) -> dict[str, str]:
     models_source = render_models(api, options.openapi_version)
     python[root / "models.py"] = (
         _strip_datamodel_header(models_source) if models_source else '"""The API defines no models."""\n'
+    )
+    messages = message_classes(models_source) if models_source else frozenset()
+    python[root / "_messages.py"] = env.get_template("package/_messages.py.j2").render(
+        **common,
+        messages=[(escape.py_string(m.spec_name), m.class_name) for m in api.schemas if m.class_name in messages],
     )
     params_context = _params_context(api)
     if params_context["params_classes"]:
@@ -149,14 +181,14 @@ def render_package(api: Api, options: RenderOptions) -> dict[str, str]:
             base_imports.add("parse_adapted")
         if any(m.body_argument and m.body_kind in ("json", "form", "multipart") for m in resource.methods):
             base_imports.add("to_wire")
-        transport_imports = {"NOT_GIVEN", "AsyncTransport", "SyncTransport", "Timeout"}
+        http_imports = {"NOT_GIVEN", "Timeout"}
         if any(m.path_items for m in resource.methods):
-            transport_imports.add("expand_path")
+            http_imports.add("expand_path")
         python[root / "resources" / f"{resource.module}.py"] = env.get_template("package/resource.py.j2").render(
             **common,
             resource=resource,
             base_imports=sorted(base_imports),
-            transport_imports=sorted(transport_imports),
+            http_imports=sorted(http_imports),
             uses_warnings=any(m.deprecated for m in resource.methods),
         )
     files: dict[str, str] = {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.ir.model import Api, Operation, Parameter, Resource, TypeRef
+from generator.ir.model import Api, LongRunning, Operation, Parameter, Resource, TypeRef
 from generator.render.escape import docstring, py_string
 
 DOC_INDENT = "        "  # methods sit two levels deep
@@ -70,6 +70,53 @@ class MethodView:
     idempotent: bool
     deprecated: bool
     docstring: str
+    operation: OperationView | None = None
+
+
+@dataclass(frozen=True)
+class OperationView:
+    """How a method returning a long-running operation wraps it in a handle."""
+
+    model: str  # the Operation model class
+    response_reader: str  # ``response_as(Instance)`` or ``raw_response``
+    metadata_reader: str
+    result_annotation: str  # what ``wait()`` returns
+    metadata_annotation: str
+    models: tuple[str, ...]  # model classes the readers name
+    runtime: tuple[str, ...]  # names from ``_operations``
+    uses_any: bool  # an undocumented slot is typed ``AnyMessage``
+
+    @property
+    def sync_annotation(self) -> str:
+        return f"OperationHandle[{self.result_annotation}, {self.metadata_annotation}]"
+
+    @property
+    def async_annotation(self) -> str:
+        return f"AsyncOperationHandle[{self.result_annotation}, {self.metadata_annotation}]"
+
+
+def _single_model(ref: TypeRef | None) -> str | None:
+    """The class a documented slot validates into, when it is exactly one model."""
+    if ref is None or ref.is_list or len(ref.models) != 1 or ref.annotation not in ref.models:
+        return None
+    return ref.annotation
+
+
+def operation_view(long_running: LongRunning) -> OperationView:
+    """Documented result types read as their models; undocumented ones by ``@type`` (``AnyMessage``)."""
+    result = _single_model(long_running.response_type)
+    metadata = _single_model(long_running.metadata_type)
+    runtime = {"response_as" if result else "raw_response", "metadata_as" if metadata else "raw_metadata"}
+    return OperationView(
+        model=long_running.operation_model,
+        response_reader=f"response_as({result})" if result else "raw_response",
+        metadata_reader=f"metadata_as({metadata})" if metadata else "raw_metadata",
+        result_annotation=result or "AnyMessage | None",
+        metadata_annotation=f"{metadata} | None" if metadata else "AnyMessage | None",
+        models=tuple(sorted({long_running.operation_model} | {m for m in (result, metadata) if m})),
+        runtime=tuple(sorted(runtime)),
+        uses_any=not (result and metadata),
+    )
 
 
 @dataclass(frozen=True)
@@ -87,6 +134,8 @@ class ResourceView:
     typing_imports: tuple[str, ...]
     datetime_imports: tuple[str, ...]
     adapters: tuple[tuple[str, str], ...]  # (name, annotation)
+    operation_imports: tuple[str, ...] = ()  # from ``_operations``
+    uses_any: bool = False
 
 
 def _optional(annotation: str) -> str:
@@ -180,6 +229,9 @@ def method_view(operation: Operation, adapters: dict[str, str]) -> MethodView:
     pagination = operation.pagination
     sync_return = pagination.page_class if pagination else annotation
     async_return = pagination.async_page_class if pagination else annotation
+    lro = operation_view(operation.long_running) if operation.long_running and parser else None
+    if lro is not None:
+        sync_return, async_return = lro.sync_annotation, lro.async_annotation
 
     def items(location: str) -> tuple[tuple[str, str], ...]:
         return tuple((py_string(p.wire_name), p.python_name) for p in operation.parameters if p.location == location)
@@ -212,6 +264,7 @@ def method_view(operation: Operation, adapters: dict[str, str]) -> MethodView:
         idempotent=operation.idempotent,
         deprecated=operation.deprecated,
         docstring=_doc(operation, documented),
+        operation=lro,
     )
 
 
@@ -239,6 +292,11 @@ def resource_view(resource: Resource) -> ResourceView:
             types.append(op.success.type)
     models, typing, runtime = _collect(types)
     models |= {m.body_model for m in methods if m.body_model}
+    lros = [m.operation for m in methods if m.operation is not None]
+    models |= {name for lro in lros for name in lro.models}
+    operation_imports = {name for lro in lros for name in lro.runtime}
+    if lros:
+        operation_imports |= {"AsyncOperationHandle", "OperationHandle"}
     description = resource.description or f"Operations on {resource.tag}."
     return ResourceView(
         class_name=resource.class_name,
@@ -254,6 +312,8 @@ def resource_view(resource: Resource) -> ResourceView:
         typing_imports=tuple(sorted(typing)),
         datetime_imports=tuple(sorted(runtime & {"date", "datetime"})),
         adapters=tuple((name, annotation) for annotation, name in adapters.items()),
+        operation_imports=tuple(sorted(operation_imports)),
+        uses_any=any(lro.uses_any for lro in lros),
     )
 
 
