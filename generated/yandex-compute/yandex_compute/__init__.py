@@ -10,15 +10,28 @@ Usage::
 """
 
 from yandex_compute import errors, models
+from yandex_compute._any import AnyMessage
 from yandex_compute._client import AsyncComputeClient, ComputeClient
+from yandex_compute._credentials import ApiKey, BasicAuth, BearerToken, Credentials, TokenProvider
+from yandex_compute._iam import MetadataService, ServiceAccountKey
+from yandex_compute._retry import RetryPolicy
 from yandex_compute._types import Int64, Timestamp
 from yandex_compute._version import __version__
 
 __all__ = [
+    "AnyMessage",
+    "ApiKey",
     "AsyncComputeClient",
+    "BasicAuth",
+    "BearerToken",
     "ComputeClient",
+    "Credentials",
     "Int64",
+    "MetadataService",
+    "RetryPolicy",
+    "ServiceAccountKey",
     "Timestamp",
+    "TokenProvider",
     "__version__",
     "errors",
     "models",

@@ -3,18 +3,16 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from types import TracebackType
 
 import httpx
-from yandex_compute._auth import Credentials, TokenProvider
-from yandex_compute._transport import (
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
-    NOT_GIVEN,
-    AsyncTransport,
-    SyncTransport,
-    Timeout,
-)
+from yandex_compute._credentials import Credentials, TokenProvider, bearer_from, first_of
+from yandex_compute._http import NOT_GIVEN, Timeout
+from yandex_compute._iam import service_account_from
+from yandex_compute._retry import RetryPolicy, policy_from
+from yandex_compute._transport import DEFAULT_TIMEOUT, AsyncTransport, SyncTransport
 from yandex_compute.resources import (
     AsyncImages,
     Images,
@@ -23,17 +21,42 @@ from yandex_compute.resources import (
 DEFAULT_BASE_URL = "https://compute.api.cloud.yandex.net"
 
 
+def resolve_credentials(
+    credentials: Credentials | None,
+    token: str | None,
+    token_provider: TokenProvider | None,
+    service_account_key: str | os.PathLike[str] | Mapping[str, str] | None,
+    iam_endpoint: str | None,
+) -> Credentials | None:
+    """The arguments first, in this order, then the environment; None when there is nothing."""
+    return first_of(
+        credentials,
+        bearer_from(token, token_provider),
+        service_account_from(service_account_key, iam_endpoint),
+    ) or first_of(
+        bearer_from(os.environ.get("YC_IAM_TOKEN")),
+        service_account_from(os.environ.get("YC_SERVICE_ACCOUNT_KEY_FILE"), iam_endpoint),
+    )
+
+
 class ComputeClient:
     """Client for Compute Cloud API.
 
     Example::
 
-        with ComputeClient(token="...") as client:
+        with ComputeClient() as client:
             client.images.list_operations(image_id="...")
 
-    Credentials come from ``token=``, a ``token_provider=`` callable, or the
-    ``YC_IAM_TOKEN`` environment variable. ``base_url=`` sends every request to another
-    origin (a proxy, a test server).
+    Options:
+        ``token``: an IAM token (else ``YC_IAM_TOKEN``).
+        ``token_provider``: a callable returning an IAM token; async on the async client.
+        ``service_account_key``: an authorized key (path or dict) exchanged for IAM tokens (else ``YC_SERVICE_ACCOUNT_KEY_FILE``).
+        ``credentials``: any ``Credentials``, e.g. ``MetadataService()`` on a VM.
+        ``iam_endpoint``: where service-account JWTs are exchanged for tokens.
+        ``base_url``: send every request to another origin (a proxy, a test server).
+        ``timeout``: seconds per request (``None``: no limit); per call with ``timeout=``.
+        ``max_retries``, ``retry_policy``: how transient failures are retried (``RetryPolicy``).
+        ``http_client``: an ``httpx.Client`` to send through; the client then does not close it.
     """
 
     def __init__(
@@ -41,16 +64,27 @@ class ComputeClient:
         *,
         token: str | None = None,
         token_provider: TokenProvider | None = None,
+        service_account_key: str | os.PathLike[str] | Mapping[str, str] | None = None,
+        credentials: Credentials | None = None,
         base_url: str | None = None,
+        iam_endpoint: str | None = None,
         timeout: float | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
         transport = SyncTransport(
             base_url=base_url or DEFAULT_BASE_URL,
-            credentials=Credentials.resolve(token, token_provider),
+            credentials=resolve_credentials(
+                credentials,
+                token,
+                token_provider,
+                service_account_key,
+                iam_endpoint,
+            ),
+            require_credentials=True,
             timeout=timeout,
-            max_retries=max_retries,
+            retry_policy=policy_from(max_retries, retry_policy),
             http_client=http_client,
         )
         self._bind(transport)
@@ -64,11 +98,19 @@ class ComputeClient:
         return self._transport.base_url
 
     def with_options(
-        self, *, timeout: Timeout = NOT_GIVEN, max_retries: int | None = None
+        self,
+        *,
+        timeout: Timeout = NOT_GIVEN,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
     ) -> ComputeClient:
-        """A copy with other defaults that shares this client's connection pool."""
+        """A copy with other defaults that shares this client's connection pool and credentials."""
         copy = object.__new__(ComputeClient)
-        copy._bind(self._transport.with_options(timeout=timeout, max_retries=max_retries))
+        copy._bind(
+            self._transport.with_options(
+                timeout=timeout, max_retries=max_retries, retry_policy=retry_policy
+            )
+        )
         return copy
 
     def close(self) -> None:
@@ -87,7 +129,7 @@ class ComputeClient:
         self.close()
 
     def __repr__(self) -> str:
-        return f"ComputeClient(base_url={self.base_url!r})"
+        return f"ComputeClient(base_url={self.base_url!r}, credentials={self._transport.credentials!r})"
 
 
 class AsyncComputeClient:
@@ -95,10 +137,10 @@ class AsyncComputeClient:
 
     Example::
 
-        async with AsyncComputeClient(token="...") as client:
+        async with AsyncComputeClient() as client:
             await client.images.list_operations(image_id="...")
 
-    The same surface as ``ComputeClient``; ``token_provider`` may be async.
+    The same options and surface as ``ComputeClient``, awaited; ``token_provider`` may be async.
     """
 
     def __init__(
@@ -106,16 +148,27 @@ class AsyncComputeClient:
         *,
         token: str | None = None,
         token_provider: TokenProvider | None = None,
+        service_account_key: str | os.PathLike[str] | Mapping[str, str] | None = None,
+        credentials: Credentials | None = None,
         base_url: str | None = None,
+        iam_endpoint: str | None = None,
         timeout: float | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         transport = AsyncTransport(
             base_url=base_url or DEFAULT_BASE_URL,
-            credentials=Credentials.resolve(token, token_provider),
+            credentials=resolve_credentials(
+                credentials,
+                token,
+                token_provider,
+                service_account_key,
+                iam_endpoint,
+            ),
+            require_credentials=True,
             timeout=timeout,
-            max_retries=max_retries,
+            retry_policy=policy_from(max_retries, retry_policy),
             http_client=http_client,
         )
         self._bind(transport)
@@ -129,11 +182,19 @@ class AsyncComputeClient:
         return self._transport.base_url
 
     def with_options(
-        self, *, timeout: Timeout = NOT_GIVEN, max_retries: int | None = None
+        self,
+        *,
+        timeout: Timeout = NOT_GIVEN,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
     ) -> AsyncComputeClient:
-        """A copy with other defaults that shares this client's connection pool."""
+        """A copy with other defaults that shares this client's connection pool and credentials."""
         copy = object.__new__(AsyncComputeClient)
-        copy._bind(self._transport.with_options(timeout=timeout, max_retries=max_retries))
+        copy._bind(
+            self._transport.with_options(
+                timeout=timeout, max_retries=max_retries, retry_policy=retry_policy
+            )
+        )
         return copy
 
     async def aclose(self) -> None:
@@ -152,4 +213,4 @@ class AsyncComputeClient:
         await self.aclose()
 
     def __repr__(self) -> str:
-        return f"AsyncComputeClient(base_url={self.base_url!r})"
+        return f"AsyncComputeClient(base_url={self.base_url!r}, credentials={self._transport.credentials!r})"

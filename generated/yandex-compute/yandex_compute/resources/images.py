@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from yandex_compute._base import parse_model, validate_arguments
+from yandex_compute._http import NOT_GIVEN, Timeout, expand_path
 from yandex_compute._pages import AsyncListImageOperationsPage, ListImageOperationsPage
 from yandex_compute._params import ImageListOperationsParams
-from yandex_compute._transport import NOT_GIVEN, AsyncTransport, SyncTransport, Timeout, expand_path
+from yandex_compute._transport import AsyncTransport, SyncTransport
 
 
 class Images:
