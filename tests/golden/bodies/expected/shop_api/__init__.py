@@ -10,15 +10,25 @@ Usage::
 """
 
 from shop_api import errors, models
+from shop_api._any import AnyMessage
 from shop_api._client import AsyncShopClient, ShopClient
+from shop_api._credentials import ApiKey, BasicAuth, BearerToken, Credentials, TokenProvider
+from shop_api._retry import RetryPolicy
 from shop_api._types import Int64, Timestamp
 from shop_api._version import __version__
 
 __all__ = [
+    "AnyMessage",
+    "ApiKey",
     "AsyncShopClient",
-    "ShopClient",
+    "BasicAuth",
+    "BearerToken",
+    "Credentials",
     "Int64",
+    "RetryPolicy",
+    "ShopClient",
     "Timestamp",
+    "TokenProvider",
     "__version__",
     "errors",
     "models",

@@ -7,7 +7,7 @@ from typing import Any, ClassVar, TypeVar
 
 import httpx
 import pydantic
-from pydantic import BaseModel, ConfigDict, TypeAdapter, model_validator
+from pydantic import BaseModel, ConfigDict, PrivateAttr, TypeAdapter, model_validator
 from shop_api import errors
 
 ParamsT = TypeVar("ParamsT", bound="Params")
@@ -32,6 +32,7 @@ class Model(BaseModel):
     )
 
     __oneof_groups__: ClassVar[tuple[tuple[str, ...], ...]] = ()
+    _type_url: str | None = PrivateAttr(default=None)  # the ``@type`` it arrived with inside an Any
 
     @model_validator(mode="after")
     def _at_most_one_of_each_group(self) -> Any:

@@ -3,18 +3,14 @@
 
 from __future__ import annotations
 
+import os
 from types import TracebackType
 
 import httpx
-from shop_api._auth import Credentials, TokenProvider
-from shop_api._transport import (
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
-    NOT_GIVEN,
-    AsyncTransport,
-    SyncTransport,
-    Timeout,
-)
+from shop_api._credentials import Credentials, TokenProvider, bearer_from, first_of
+from shop_api._http import NOT_GIVEN, Timeout
+from shop_api._retry import RetryPolicy, policy_from
+from shop_api._transport import DEFAULT_TIMEOUT, AsyncTransport, SyncTransport
 from shop_api.resources import (
     AsyncHealths,
     AsyncNotes,
@@ -27,17 +23,36 @@ from shop_api.resources import (
 DEFAULT_BASE_URL = "https://shop.example.test/api"
 
 
+def resolve_credentials(
+    credentials: Credentials | None,
+    token: str | None,
+    token_provider: TokenProvider | None,
+) -> Credentials | None:
+    """The arguments first, in this order, then the environment; None when there is nothing."""
+    return first_of(
+        credentials,
+        bearer_from(token, token_provider),
+    ) or first_of(
+        bearer_from(os.environ.get("SHOP_API_TOKEN")),
+    )
+
+
 class ShopClient:
     """Client for Shop API.
 
     Example::
 
-        with ShopClient(token="...") as client:
+        with ShopClient() as client:
             client.orders.create_order(shop_id="...", items=...)
 
-    Credentials come from ``token=``, a ``token_provider=`` callable, or the
-    ``'SHOP_API_TOKEN'`` environment variable. ``base_url=`` sends every request to another
-    origin (a proxy, a test server).
+    Options:
+        ``token``: a bearer token (else ``SHOP_API_TOKEN``).
+        ``token_provider``: a callable returning a bearer token; async on the async client.
+        ``credentials``: any ``Credentials`` (``BearerToken``, ``ApiKey``, ``BasicAuth``, your own).
+        ``base_url``: send every request to another origin (a proxy, a test server).
+        ``timeout``: seconds per request (``None``: no limit); per call with ``timeout=``.
+        ``max_retries``, ``retry_policy``: how transient failures are retried (``RetryPolicy``).
+        ``http_client``: an ``httpx.Client`` to send through; the client then does not close it.
     """
 
     def __init__(
@@ -45,16 +60,23 @@ class ShopClient:
         *,
         token: str | None = None,
         token_provider: TokenProvider | None = None,
+        credentials: Credentials | None = None,
         base_url: str | None = None,
         timeout: float | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
         transport = SyncTransport(
             base_url=base_url or DEFAULT_BASE_URL,
-            credentials=Credentials.resolve(token, token_provider),
+            credentials=resolve_credentials(
+                credentials,
+                token,
+                token_provider,
+            ),
+            require_credentials=True,
             timeout=timeout,
-            max_retries=max_retries,
+            retry_policy=policy_from(max_retries, retry_policy),
             http_client=http_client,
         )
         self._bind(transport)
@@ -70,11 +92,19 @@ class ShopClient:
         return self._transport.base_url
 
     def with_options(
-        self, *, timeout: Timeout = NOT_GIVEN, max_retries: int | None = None
+        self,
+        *,
+        timeout: Timeout = NOT_GIVEN,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
     ) -> ShopClient:
-        """A copy with other defaults that shares this client's connection pool."""
+        """A copy with other defaults that shares this client's connection pool and credentials."""
         copy = object.__new__(ShopClient)
-        copy._bind(self._transport.with_options(timeout=timeout, max_retries=max_retries))
+        copy._bind(
+            self._transport.with_options(
+                timeout=timeout, max_retries=max_retries, retry_policy=retry_policy
+            )
+        )
         return copy
 
     def close(self) -> None:
@@ -93,7 +123,9 @@ class ShopClient:
         self.close()
 
     def __repr__(self) -> str:
-        return f"ShopClient(base_url={self.base_url!r})"
+        return (
+            f"ShopClient(base_url={self.base_url!r}, credentials={self._transport.credentials!r})"
+        )
 
 
 class AsyncShopClient:
@@ -101,10 +133,10 @@ class AsyncShopClient:
 
     Example::
 
-        async with AsyncShopClient(token="...") as client:
+        async with AsyncShopClient() as client:
             await client.orders.create_order(shop_id="...", items=...)
 
-    The same surface as ``ShopClient``; ``token_provider`` may be async.
+    The same options and surface as ``ShopClient``, awaited; ``token_provider`` may be async.
     """
 
     def __init__(
@@ -112,16 +144,23 @@ class AsyncShopClient:
         *,
         token: str | None = None,
         token_provider: TokenProvider | None = None,
+        credentials: Credentials | None = None,
         base_url: str | None = None,
         timeout: float | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         transport = AsyncTransport(
             base_url=base_url or DEFAULT_BASE_URL,
-            credentials=Credentials.resolve(token, token_provider),
+            credentials=resolve_credentials(
+                credentials,
+                token,
+                token_provider,
+            ),
+            require_credentials=True,
             timeout=timeout,
-            max_retries=max_retries,
+            retry_policy=policy_from(max_retries, retry_policy),
             http_client=http_client,
         )
         self._bind(transport)
@@ -137,11 +176,19 @@ class AsyncShopClient:
         return self._transport.base_url
 
     def with_options(
-        self, *, timeout: Timeout = NOT_GIVEN, max_retries: int | None = None
+        self,
+        *,
+        timeout: Timeout = NOT_GIVEN,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
     ) -> AsyncShopClient:
-        """A copy with other defaults that shares this client's connection pool."""
+        """A copy with other defaults that shares this client's connection pool and credentials."""
         copy = object.__new__(AsyncShopClient)
-        copy._bind(self._transport.with_options(timeout=timeout, max_retries=max_retries))
+        copy._bind(
+            self._transport.with_options(
+                timeout=timeout, max_retries=max_retries, retry_policy=retry_policy
+            )
+        )
         return copy
 
     async def aclose(self) -> None:
@@ -160,4 +207,4 @@ class AsyncShopClient:
         await self.aclose()
 
     def __repr__(self) -> str:
-        return f"AsyncShopClient(base_url={self.base_url!r})"
+        return f"AsyncShopClient(base_url={self.base_url!r}, credentials={self._transport.credentials!r})"

@@ -5,7 +5,8 @@
     ├── ValidationError          arguments rejected before anything was sent
     ├── CredentialsError         no usable credentials, or the token exchange failed
     ├── TransportError           the request did not get an HTTP response
-    │   └── Timeout
+    │   └── Timeout              no response within the timeout
+    │       └── OperationTimeout a long-running operation is still running; carries operation_id
     ├── PaginationError          the server repeated a page token
     ├── ResponseError            a 2xx body that is not what the API documents
     └── ApiError                 the server answered with an error status
@@ -24,7 +25,8 @@
         └── DeadlineExceeded     DEADLINE_EXCEEDED / HTTP 504
 
 ``ApiError`` carries the ``google.rpc.Status`` of the response: ``code``, ``message``,
-``details``, plus ``http_status`` and ``request_id``.
+``details``, plus ``http_status`` and ``request_id``; when it comes from the ``error`` of a
+long-running operation, ``operation_id`` names the operation and ``http_status`` is None.
 """
 
 from __future__ import annotations
@@ -72,6 +74,14 @@ class Timeout(TransportError):
     """No response within the timeout."""
 
 
+class OperationTimeout(Timeout):
+    """``wait()`` gave up; the operation goes on, and ``operation_id`` finds it later."""
+
+    def __init__(self, message: str, operation_id: str) -> None:
+        super().__init__(message)
+        self.operation_id = operation_id
+
+
 class PaginationError(Error):
     """The server sent a page token it had sent before; iterating would never end."""
 
@@ -107,6 +117,7 @@ class ApiError(Error):
         details: list[Any] | None = None,
         http_status: int | None = None,
         request_id: str | None = None,
+        operation_id: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -114,6 +125,7 @@ class ApiError(Error):
         self.details = details or []
         self.http_status = http_status
         self.request_id = request_id
+        self.operation_id = operation_id
 
     def __str__(self) -> str:
         parts = [self.message or type(self).__name__]
@@ -122,6 +134,8 @@ class ApiError(Error):
         parts.append(f"code={self.code}")
         if self.request_id:
             parts.append(f"request_id={self.request_id}")
+        if self.operation_id:
+            parts.append(f"operation_id={self.operation_id}")
         return " ".join(parts[:1]) + (" (" + ", ".join(parts[1:]) + ")" if parts[1:] else "")
 
 
@@ -223,6 +237,21 @@ def _request_id(headers: Mapping[str, str], details: list[Any]) -> str | None:
             if isinstance(value, str) and value:
                 return value
     return None
+
+
+def from_status(
+    code: int | None, message: str | None, details: list[Any] | None, *, operation_id: str
+) -> ApiError:
+    """The typed exception for the ``error`` (a ``google.rpc.Status``) of a failed operation."""
+    details = list(details or [])
+    cls = BY_GRPC_CODE.get(code, ApiError) if code else Internal
+    return cls(
+        message or f"operation {operation_id} failed",
+        code=code,
+        details=details,
+        request_id=_request_id({}, details),
+        operation_id=operation_id,
+    )
 
 
 def from_response(status: int, body: bytes, headers: Mapping[str, str]) -> ApiError:

@@ -10,15 +10,25 @@ Usage::
 """
 
 from zoo_api import errors, models
+from zoo_api._any import AnyMessage
 from zoo_api._client import AsyncZooApiClient, ZooApiClient
+from zoo_api._credentials import ApiKey, BasicAuth, BearerToken, Credentials, TokenProvider
+from zoo_api._retry import RetryPolicy
 from zoo_api._types import Int64, Timestamp
 from zoo_api._version import __version__
 
 __all__ = [
+    "AnyMessage",
+    "ApiKey",
     "AsyncZooApiClient",
-    "ZooApiClient",
+    "BasicAuth",
+    "BearerToken",
+    "Credentials",
     "Int64",
+    "RetryPolicy",
     "Timestamp",
+    "TokenProvider",
+    "ZooApiClient",
     "__version__",
     "errors",
     "models",

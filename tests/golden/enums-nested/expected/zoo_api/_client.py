@@ -6,15 +6,10 @@ from __future__ import annotations
 from types import TracebackType
 
 import httpx
-from zoo_api._auth import Credentials, TokenProvider
-from zoo_api._transport import (
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
-    NOT_GIVEN,
-    AsyncTransport,
-    SyncTransport,
-    Timeout,
-)
+from zoo_api._credentials import Credentials, first_of
+from zoo_api._http import NOT_GIVEN, Timeout
+from zoo_api._retry import RetryPolicy, policy_from
+from zoo_api._transport import DEFAULT_TIMEOUT, AsyncTransport, SyncTransport
 from zoo_api.resources import (
     Animals,
     AsyncAnimals,
@@ -23,34 +18,49 @@ from zoo_api.resources import (
 DEFAULT_BASE_URL = "https://zoo.example.test/v2"
 
 
+def resolve_credentials(
+    credentials: Credentials | None,
+) -> Credentials | None:
+    """The arguments first, in this order, then the environment; None when there is nothing."""
+    return first_of(
+        credentials,
+    )
+
+
 class ZooApiClient:
     """Animals, enclosures and their keepers; enums, nested objects and arrays.
 
     Example::
 
-        with ZooApiClient(token="...") as client:
+        with ZooApiClient() as client:
             client.animals.list_animals()
 
-    Credentials come from ``token=``, a ``token_provider=`` callable, or the
-    ``'ZOO_API_TOKEN'`` environment variable. ``base_url=`` sends every request to another
-    origin (a proxy, a test server).
+    Options:
+        ``credentials``: any ``Credentials`` (``BearerToken``, ``ApiKey``, ``BasicAuth``, your own).
+        ``base_url``: send every request to another origin (a proxy, a test server).
+        ``timeout``: seconds per request (``None``: no limit); per call with ``timeout=``.
+        ``max_retries``, ``retry_policy``: how transient failures are retried (``RetryPolicy``).
+        ``http_client``: an ``httpx.Client`` to send through; the client then does not close it.
     """
 
     def __init__(
         self,
         *,
-        token: str | None = None,
-        token_provider: TokenProvider | None = None,
+        credentials: Credentials | None = None,
         base_url: str | None = None,
         timeout: float | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
         transport = SyncTransport(
             base_url=base_url or DEFAULT_BASE_URL,
-            credentials=Credentials.resolve(token, token_provider),
+            credentials=resolve_credentials(
+                credentials,
+            ),
+            require_credentials=False,
             timeout=timeout,
-            max_retries=max_retries,
+            retry_policy=policy_from(max_retries, retry_policy),
             http_client=http_client,
         )
         self._bind(transport)
@@ -64,11 +74,19 @@ class ZooApiClient:
         return self._transport.base_url
 
     def with_options(
-        self, *, timeout: Timeout = NOT_GIVEN, max_retries: int | None = None
+        self,
+        *,
+        timeout: Timeout = NOT_GIVEN,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
     ) -> ZooApiClient:
-        """A copy with other defaults that shares this client's connection pool."""
+        """A copy with other defaults that shares this client's connection pool and credentials."""
         copy = object.__new__(ZooApiClient)
-        copy._bind(self._transport.with_options(timeout=timeout, max_retries=max_retries))
+        copy._bind(
+            self._transport.with_options(
+                timeout=timeout, max_retries=max_retries, retry_policy=retry_policy
+            )
+        )
         return copy
 
     def close(self) -> None:
@@ -87,7 +105,9 @@ class ZooApiClient:
         self.close()
 
     def __repr__(self) -> str:
-        return f"ZooApiClient(base_url={self.base_url!r})"
+        return (
+            f"ZooApiClient(base_url={self.base_url!r}, credentials={self._transport.credentials!r})"
+        )
 
 
 class AsyncZooApiClient:
@@ -95,27 +115,30 @@ class AsyncZooApiClient:
 
     Example::
 
-        async with AsyncZooApiClient(token="...") as client:
+        async with AsyncZooApiClient() as client:
             await client.animals.list_animals()
 
-    The same surface as ``ZooApiClient``; ``token_provider`` may be async.
+    The same options and surface as ``ZooApiClient``, awaited; ``token_provider`` may be async.
     """
 
     def __init__(
         self,
         *,
-        token: str | None = None,
-        token_provider: TokenProvider | None = None,
+        credentials: Credentials | None = None,
         base_url: str | None = None,
         timeout: float | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         transport = AsyncTransport(
             base_url=base_url or DEFAULT_BASE_URL,
-            credentials=Credentials.resolve(token, token_provider),
+            credentials=resolve_credentials(
+                credentials,
+            ),
+            require_credentials=False,
             timeout=timeout,
-            max_retries=max_retries,
+            retry_policy=policy_from(max_retries, retry_policy),
             http_client=http_client,
         )
         self._bind(transport)
@@ -129,11 +152,19 @@ class AsyncZooApiClient:
         return self._transport.base_url
 
     def with_options(
-        self, *, timeout: Timeout = NOT_GIVEN, max_retries: int | None = None
+        self,
+        *,
+        timeout: Timeout = NOT_GIVEN,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
     ) -> AsyncZooApiClient:
-        """A copy with other defaults that shares this client's connection pool."""
+        """A copy with other defaults that shares this client's connection pool and credentials."""
         copy = object.__new__(AsyncZooApiClient)
-        copy._bind(self._transport.with_options(timeout=timeout, max_retries=max_retries))
+        copy._bind(
+            self._transport.with_options(
+                timeout=timeout, max_retries=max_retries, retry_policy=retry_policy
+            )
+        )
         return copy
 
     async def aclose(self) -> None:
@@ -152,4 +183,4 @@ class AsyncZooApiClient:
         await self.aclose()
 
     def __repr__(self) -> str:
-        return f"AsyncZooApiClient(base_url={self.base_url!r})"
+        return f"AsyncZooApiClient(base_url={self.base_url!r}, credentials={self._transport.credentials!r})"

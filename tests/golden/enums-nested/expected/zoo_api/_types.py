@@ -4,6 +4,8 @@
 - ``Int64``: an ``int`` in Python, a decimal string on the wire (read from string or number).
 - ``Timestamp``: a ``datetime`` that also keeps nanoseconds, so
   ``2019-01-01T00:00:00.123456789Z`` is written back exactly as it was read.
+- ``OpenEnum``: the base of every generated enum; a value a newer server added is kept
+  (as a member named ``UNKNOWN_<value>``) and sent back unchanged instead of failing.
 """
 
 from __future__ import annotations
@@ -156,6 +158,23 @@ def _serialize_timestamp(value: Any, info: core_schema.SerializationInfo) -> Any
     if info.mode_is_json():
         return _validate_timestamp(value).to_rfc3339()
     return value
+
+
+class OpenEnum(Enum):
+    """An enum that keeps values it does not list (``class Status(str, OpenEnum)``)."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        member_type: Any = getattr(cls, "_member_type_", object)  # str for (str, OpenEnum)
+        if member_type is object:
+            member = object.__new__(cls)
+        elif isinstance(value, member_type) and not isinstance(value, bool):
+            member = member_type.__new__(cls, value)
+        else:
+            return None
+        member._name_ = f"UNKNOWN_{value}"
+        member._value_ = value
+        return member
 
 
 def format_query_value(value: Any) -> str:

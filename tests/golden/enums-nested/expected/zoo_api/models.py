@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum, IntEnum
 from typing import Annotated
 
 from pydantic import Field
 from zoo_api._base import Model
-from zoo_api._types import Int64, Timestamp
+from zoo_api._types import Int64, OpenEnum, Timestamp
 
 
 class Animal(Model):
@@ -32,7 +31,7 @@ class AnimalEnclosure(Model):
     keepers: list[AnimalEnclosureKeepersItem] | None = None
 
 
-class AnimalEnclosureClimate(str, Enum):
+class AnimalEnclosureClimate(str, OpenEnum):
     ARCTIC = "arctic"
     DESERT = "desert"
     SAVANNA = "savanna"
@@ -43,13 +42,13 @@ class AnimalEnclosureKeepersItem(Model):
     since: Timestamp | None = None
 
 
-class Priority(IntEnum):
+class Priority(OpenEnum):
     INTEGER_1 = 1
     INTEGER_2 = 2
     INTEGER_3 = 3
 
 
-class Species(str, Enum):
+class Species(str, OpenEnum):
     """
     What kind of animal it is.
     """

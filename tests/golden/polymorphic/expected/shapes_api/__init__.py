@@ -10,15 +10,25 @@ Usage::
 """
 
 from shapes_api import errors, models
+from shapes_api._any import AnyMessage
 from shapes_api._client import AsyncShapesApiClient, ShapesApiClient
+from shapes_api._credentials import ApiKey, BasicAuth, BearerToken, Credentials, TokenProvider
+from shapes_api._retry import RetryPolicy
 from shapes_api._types import Int64, Timestamp
 from shapes_api._version import __version__
 
 __all__ = [
+    "AnyMessage",
+    "ApiKey",
     "AsyncShapesApiClient",
-    "ShapesApiClient",
+    "BasicAuth",
+    "BearerToken",
+    "Credentials",
     "Int64",
+    "RetryPolicy",
+    "ShapesApiClient",
     "Timestamp",
+    "TokenProvider",
     "__version__",
     "errors",
     "models",

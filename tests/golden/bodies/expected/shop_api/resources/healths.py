@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from shop_api._transport import NOT_GIVEN, AsyncTransport, SyncTransport, Timeout
+from shop_api._http import NOT_GIVEN, Timeout
+from shop_api._transport import AsyncTransport, SyncTransport
 
 
 class Healths:

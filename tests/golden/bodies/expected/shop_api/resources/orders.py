@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 from shop_api._base import build_body, parse_model, validate_arguments
+from shop_api._http import NOT_GIVEN, Timeout, expand_path
 from shop_api._params import (
     OrdersCancelOrderParams,
     OrdersCreateOrderParams,
     OrdersReplaceOrderParams,
 )
-from shop_api._transport import NOT_GIVEN, AsyncTransport, SyncTransport, Timeout, expand_path
+from shop_api._transport import AsyncTransport, SyncTransport
 from shop_api.models import CreateOrderRequest, Money, Order, OrderItem
 
 

@@ -7,8 +7,9 @@ from typing import Literal
 
 from pydantic import TypeAdapter
 from zoo_api._base import parse_adapted, parse_model, validate_arguments
+from zoo_api._http import NOT_GIVEN, Timeout, expand_path
 from zoo_api._params import AnimalsGetAnimalParams, AnimalsListAnimalsParams
-from zoo_api._transport import NOT_GIVEN, AsyncTransport, SyncTransport, Timeout, expand_path
+from zoo_api._transport import AsyncTransport, SyncTransport
 from zoo_api.models import Animal, Species
 
 _ADAPTER_1: TypeAdapter[list[Animal]] = TypeAdapter(list[Animal])

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from shapes_api._base import parse_model, to_wire, validate_arguments
+from shapes_api._http import NOT_GIVEN, Timeout
 from shapes_api._pages import AsyncShapePage, ShapePage2
 from shapes_api._params import ShapesListShapesParams
-from shapes_api._transport import NOT_GIVEN, AsyncTransport, SyncTransport, Timeout
+from shapes_api._transport import AsyncTransport, SyncTransport
 from shapes_api.models import Shape
 
 
