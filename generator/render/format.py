@@ -6,6 +6,8 @@ the pinned versions of black and isort.
 
 from __future__ import annotations
 
+import functools
+
 import black
 import isort
 from black.mode import Mode, TargetVersion
@@ -20,6 +22,12 @@ ISORT_CONFIG = isort.Config(profile="black", line_length=LINE_LENGTH, quiet=True
 
 def format_python(source: str, name: str) -> str:
     """isort then black; a syntax error here is a generator bug, reported with the file name."""
+    return _format(source, name)
+
+
+@functools.lru_cache(maxsize=256)
+def _format(source: str, name: str) -> str:
+    """Memoised: the runtime modules render to the same text for every target of one package name."""
     try:
         sorted_source = isort.code(source, config=ISORT_CONFIG)
         return black.format_str(sorted_source, mode=BLACK_MODE)

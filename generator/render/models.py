@@ -22,6 +22,7 @@ from generator.errors import ClientgenError, Location
 from generator.ir.hoist import copy_tree
 from generator.ir.model import Api
 from generator.ir.types import INT64_FORMATS
+from generator.ir.walk import iter_subschemas
 
 _EXTENSION_PREFIXES = ("x-",)
 _KEEP_EXTENSIONS = frozenset({"x-python-type"})
@@ -48,24 +49,18 @@ def _annotate(node: Any, package: str) -> Any:
     The root is a named class and keeps its shape; only the schemas inside it are marked.
     """
     root = node
-    stack: list[Any] = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, dict):
-            for key in [k for k in current if isinstance(k, str) and k.startswith(_EXTENSION_PREFIXES)]:
-                if key not in _KEEP_EXTENSIONS:
-                    del current[key]
-            kind = current.get("type")
-            fmt = current.get("format")
-            if kind == "string" and fmt in INT64_FORMATS:
-                current["x-python-type"] = f"{package}._types.Int64"
-            elif kind == "string" and fmt == "date-time":
-                current["x-python-type"] = f"{package}._types.Timestamp"
-            elif current is not root and _is_free_form(current):
-                current["x-python-type"] = f"{package}._any.AnyMessage"
-            stack.extend(v for k, v in current.items() if k not in ("enum", "default", "example", "examples", "const"))
-        elif isinstance(current, list):
-            stack.extend(current)
+    for current in iter_subschemas(node):  # schema positions only: a property may be named "x-…" or "format"
+        for key in [k for k in current if isinstance(k, str) and k.startswith(_EXTENSION_PREFIXES)]:
+            if key not in _KEEP_EXTENSIONS:
+                del current[key]
+        kind = current.get("type")
+        fmt = current.get("format")
+        if kind == "string" and isinstance(fmt, str) and fmt in INT64_FORMATS:
+            current["x-python-type"] = f"{package}._types.Int64"
+        elif kind == "string" and fmt == "date-time":
+            current["x-python-type"] = f"{package}._types.Timestamp"
+        elif current is not root and _is_free_form(current):
+            current["x-python-type"] = f"{package}._any.AnyMessage"
     return node
 
 

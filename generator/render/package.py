@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib.metadata import version as _distribution_version
 from pathlib import PurePosixPath
 from typing import Any
 
 import datamodel_code_generator
 import isort
-from importlib.metadata import version as _distribution_version
 
 import generator
 from generator.ir.model import Api
 from generator.render import escape
-from generator.render.format import format_python
 from generator.render.client_view import client_view, has_operations
+from generator.render.format import format_python
 from generator.render.models import message_classes, oneof_base_name, render_models
 from generator.render.templates import environment
 from generator.render.views import ResourceView, page_views, resource_view

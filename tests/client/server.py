@@ -54,6 +54,7 @@ class LoopbackServer:
 
         class _Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body go out at once, no delayed-ACK stalls
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass
@@ -101,7 +102,7 @@ class LoopbackServer:
         if tls is not None:
             self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
             scheme = "https"
-        host, port = self._server.server_address[:2]
+        port = self._server.server_address[1]
         self.url = f"{scheme}://127.0.0.1:{port}"
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
 

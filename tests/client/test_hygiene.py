@@ -23,9 +23,8 @@ INSTANCE = "/testsvc/v1/instances/i1"
 async def test_the_token_never_shows(api: Api, caplog: pytest.LogCaptureFixture) -> None:
     api.server.script("GET", INSTANCE, Reply(503, {}), Reply(404, {"code": 5, "message": "gone"}))
     client = api.client(token=TOKEN, max_retries=1)
-    with caplog.at_level(logging.DEBUG, logger="yc_test"):
-        with pytest.raises(api.package.errors.NotFound) as caught:
-            await resolve(client.instances.get("i1"))
+    with caplog.at_level(logging.DEBUG, logger="yc_test"), pytest.raises(api.package.errors.NotFound) as caught:
+        await resolve(client.instances.get("i1"))
     texts = [repr(client), str(client), repr(client._transport.credentials), str(caught.value), repr(caught.value)]
     texts += [r.getMessage() for r in caplog.records]
     assert caplog.records and all(TOKEN not in text for text in texts)
