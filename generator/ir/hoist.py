@@ -10,16 +10,23 @@ templates can refer to every model they need.
 
 from __future__ import annotations
 
+import keyword
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from generator.ir.names import pascal_case, unique_class
 from generator.ir.refs import SCHEMA_PREFIX, schema_name
+from generator.ir.walk import iter_subschemas
 from generator.ir.schemas import RESERVED_CLASS_NAMES, has_structure
 from generator.spec.source import escape_pointer_token
 
 MAX_HOIST_DEPTH = 64
+# keys through which a schema could make the model generator import or subclass
+# arbitrary code; a spec is data, so they never reach it
+CODE_KEYS = frozenset({"customTypePath", "customBasePath", "customBaseModel", "x-python-type", "x-python-import"})
+# formats whose pydantic types need optional packages the generated client does not ship
+_PLAIN_STRING_FORMATS = frozenset({"email", "idn-email"})
 
 
 def copy_tree(value: Any) -> Any:
@@ -41,13 +48,23 @@ class Prepared:
     renamed: Mapping[str, str]  # original component name → class name
 
 
+def sanitize(schemas: dict[str, Any]) -> None:
+    """Remove code-bearing keys and formats needing extra packages, in place."""
+    for schema in schemas.values():
+        for node in iter_subschemas(schema):
+            for key in CODE_KEYS & node.keys():
+                del node[key]
+            if isinstance(node.get("format"), str) and node["format"] in _PLAIN_STRING_FORMATS:
+                del node["format"]
+
+
 class _Namer:
     def __init__(self, taken: set[str]) -> None:
         self.taken = taken
 
     def claim(self, preferred: str) -> str:
-        base = pascal_case(preferred)
-        if base in RESERVED_CLASS_NAMES:
+        base = pascal_case(preferred).rstrip("_")
+        if base in RESERVED_CLASS_NAMES or keyword.iskeyword(base) or keyword.issoftkeyword(base):
             base = pascal_case(f"{base} model")
         name = unique_class(base, self.taken)
         self.taken.add(name)
@@ -140,4 +157,5 @@ def prepare(
             schemas[name] = child
     for name in list(schemas):
         _hoist_nested(schemas, name, schemas[name], namer)
+    sanitize(schemas)
     return Prepared(document=copied, renamed=renamed)

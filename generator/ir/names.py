@@ -27,7 +27,8 @@ RESERVED_PARAMETER_NAMES = frozenset(
     {
         "self", "cls", "timeout", "args", "body", "response", "page", "token", "warnings",
         "validate_arguments", "build_body", "parse_model", "parse_adapted", "to_wire", "expand_path",
-        "annotations",
+        "annotations", "OperationHandle", "AsyncOperationHandle", "response_as", "metadata_as",
+        "raw_response", "raw_metadata", "AnyMessage",
     }
 )
 

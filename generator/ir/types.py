@@ -93,7 +93,7 @@ def python_type(schema: Any, ctx: TypeContext, *, depth: int = 0) -> TypeRef:
     declared = schema.get("type")
     types = declared if isinstance(declared, list) else [declared] if declared else []
     nullable = bool(schema.get("nullable")) or "null" in types
-    types = [t for t in types if t != "null"]
+    types = [t for t in types if isinstance(t, str) and t != "null"]
     if isinstance(schema.get("enum"), list) and schema["enum"]:
         values = [v for v in schema["enum"] if v is not None]
         literal = _literal(values)
@@ -113,7 +113,7 @@ def _untyped(schema: Mapping[str, Any], ctx: TypeContext, depth: int) -> TypeRef
 
 
 def _single(kind: Any, schema: Mapping[str, Any], ctx: TypeContext, depth: int) -> TypeRef:
-    fmt = schema.get("format")
+    fmt = schema.get("format") if isinstance(schema.get("format"), str) else None
     if kind == "string":
         if fmt in INT64_FORMATS:
             return TypeRef("int")

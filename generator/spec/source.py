@@ -152,8 +152,23 @@ class _Builder:
         return result[0]
 
 
+_SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+
+
+def _join_surrogate_escapes(text: str) -> str:
+    """JSON writes astral characters as ``\\ud83d\\ude00``; YAML's escapes cannot, so join them."""
+
+    def join(match: re.Match[str]) -> str:
+        pair = (chr(int(match.group(2), 16)) + chr(int(match.group(3), 16))).encode("utf-16", "surrogatepass")
+        return match.group(1) + pair.decode("utf-16")
+
+    return _SURROGATE_PAIR.sub(join, text)
+
+
 def parse_text(text: str, path: Path) -> SourceDocument:
     """Parse YAML/JSON text; raises ClientgenError with the file and line."""
+    if "\\u" in text:
+        text = _join_surrogate_escapes(text)
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise ClientgenError("NUL byte in document", Location(str(path), line))
