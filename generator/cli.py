@@ -76,7 +76,15 @@ def guarded(settings: Settings, action: Callable[[], ResultT]) -> ResultT:
         _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", EXIT_INTERNAL)
 
 
-def _targets(config: Path, names: tuple[str, ...], spec: Path | None, package: str | None, output: Path | None, client: str | None) -> tuple[TargetConfig, ...]:
+def _targets(
+    config: Path,
+    names: tuple[str, ...],
+    spec: Path | None,
+    package: str | None,
+    output: Path | None,
+    client: str | None,
+    ref_root: Path | None = None,
+) -> tuple[TargetConfig, ...]:
     one_off = (spec, package, output)
     if any(value is not None for value in one_off):
         if not all(value is not None for value in one_off):
@@ -84,7 +92,11 @@ def _targets(config: Path, names: tuple[str, ...], spec: Path | None, package: s
         if names:
             raise ClientgenError("give target names or --spec/--package/--output, not both")
         assert spec is not None and package is not None and output is not None
-        return (TargetConfig(name=package, spec=spec, package=package, output=output, client=client or "", spec_label=spec.name),)
+        return (
+            TargetConfig(
+                name=package, spec=spec, package=package, output=output, client=client or "", spec_label=spec.name, ref_root=ref_root
+            ),
+        )
     if not config.exists():
         raise ClientgenError("not found; pass --config or --spec/--package/--output", Location(file=str(config)))
     return select(load_config(config), names, config)
@@ -98,6 +110,7 @@ def _target_options(func: Callable[..., None]) -> Callable[..., None]:
         click.option("--package", help="One-off: the importable package name."),
         click.option("--output", type=click.Path(path_type=Path), help="One-off: the generated project folder."),
         click.option("--client", help="One-off: the client class name stem."),
+        click.option("--ref-root", type=click.Path(path_type=Path), help="One-off: folder relative $refs may reach (default: the spec's)."),
         click.option("--strict", is_flag=True, help="Treat spec warnings as errors."),
     ]
     for decorator in reversed(decorators):
@@ -118,9 +131,9 @@ def main(ctx: click.Context, debug: bool, quiet: bool) -> None:
 @main.command()
 @_target_options
 @click.pass_obj
-def generate(settings: Settings, names: tuple[str, ...], config: Path, spec: Path | None, package: str | None, output: Path | None, client: str | None, strict: bool) -> None:
+def generate(settings: Settings, names: tuple[str, ...], config: Path, spec: Path | None, package: str | None, output: Path | None, client: str | None, ref_root: Path | None, strict: bool) -> None:
     """Generate every target in clientgen.yaml (or the named ones)."""
-    targets = guarded(settings, lambda: _targets(config, names, spec, package, output, client))
+    targets = guarded(settings, lambda: _targets(config, names, spec, package, output, client, ref_root))
     for target in targets:
         started = time.perf_counter()
         imported = guarded(settings, lambda: import_target_docs(target, strict=strict))
@@ -139,9 +152,9 @@ def generate(settings: Settings, names: tuple[str, ...], config: Path, spec: Pat
 @main.command()
 @_target_options
 @click.pass_obj
-def check(settings: Settings, names: tuple[str, ...], config: Path, spec: Path | None, package: str | None, output: Path | None, client: str | None, strict: bool) -> None:
+def check(settings: Settings, names: tuple[str, ...], config: Path, spec: Path | None, package: str | None, output: Path | None, client: str | None, ref_root: Path | None, strict: bool) -> None:
     """Exit 1 with a diff when generated code differs from what the inputs produce."""
-    targets = guarded(settings, lambda: _targets(config, names, spec, package, output, client))
+    targets = guarded(settings, lambda: _targets(config, names, spec, package, output, client, ref_root))
     drifted = False
     for target in targets:
         imported: Imported | None = guarded(settings, lambda: import_target_docs(target, strict=strict))

@@ -12,7 +12,9 @@ from generator.ir.names import snake_case
 from generator.spec.source import read_document
 
 DEFAULT_CONFIG = "clientgen.yaml"
-_KNOWN_KEYS = frozenset({"spec", "package", "output", "client", "distribution", "docs", "overlay", "variables", "strict"})
+_KNOWN_KEYS = frozenset(
+    {"spec", "package", "output", "client", "distribution", "docs", "overlay", "variables", "strict", "ref_root"}
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class TargetConfig:
     variables: tuple[tuple[str, str], ...] = ()
     strict: bool = False
     spec_label: str = ""  # how generated headers name the spec (relative, machine-independent)
+    ref_root: Path | None = None  # relative $refs may reach files under this folder (default: the spec's)
 
 
 def _string(value: Any, where: str, config: Any, pointer: str) -> str:
@@ -69,6 +72,7 @@ def load_config(path: Path) -> tuple[TargetConfig, ...]:
         if not isinstance(variables, Mapping):
             raise ClientgenError("variables must be a mapping", document.locate(f"{pointer}/variables"))
         overlay = raw.get("overlay")
+        ref_root = raw.get("ref_root")
         targets.append(
             TargetConfig(
                 name=str(name),
@@ -82,6 +86,7 @@ def load_config(path: Path) -> tuple[TargetConfig, ...]:
                 variables=tuple((str(k), str(v)) for k, v in variables.items()),
                 strict=bool(raw.get("strict", False)),
                 spec_label=spec,
+                ref_root=base / _string(ref_root, "ref_root", document, f"{pointer}/ref_root") if ref_root else None,
             )
         )
     return tuple(targets)

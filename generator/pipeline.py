@@ -38,7 +38,7 @@ def import_target_docs(target: TargetConfig, *, strict: bool = False) -> Importe
 def build(target: TargetConfig, *, strict: bool = False) -> Built:
     """Load, normalize and render ``target`` in memory; nothing touches the disk."""
     strict = strict or target.strict
-    spec = load_spec(target.spec, strict=strict, overlay=target.overlay)
+    spec = load_spec(target.spec, strict=strict, overlay=target.overlay, ref_root=target.ref_root)
     normalized = normalize(
         spec,
         Target(

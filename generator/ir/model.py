@@ -197,7 +197,7 @@ class Api:
     auth: tuple[AuthScheme, ...] = ()
     yandex: bool = False  # IAM credentials and the operation service are available
     source_name: str = ""
-    extra: Mapping[str, str] = field(default_factory=dict)
+    field_aliases: Mapping[str, str] = field(default_factory=dict)  # wire name → attribute, where the default would clash
 
     @property
     def operations(self) -> tuple[Operation, ...]:

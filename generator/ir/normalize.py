@@ -28,7 +28,7 @@ from generator.ir.operations import (
 )
 from generator.ir.pagination import detect_pagination
 from generator.ir.refs import Locate, deref
-from generator.ir.schemas import is_model_schema, schema_models
+from generator.ir.schemas import field_aliases, is_model_schema, schema_models
 from generator.ir.types import TypeContext
 from generator.spec import Spec
 
@@ -208,6 +208,7 @@ def normalize(spec: Spec, target: Target) -> Normalized:
         base_url=base_url,
         resources=_resources(grouped, document),
         schemas=schema_models(schemas),
+        field_aliases=field_aliases(schemas),
         auth=_auth_schemes(document, yandex),
         yandex=yandex,
         source_name=target.source_name,

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.ir.model import SchemaModel
-from generator.ir.names import ClassName, PythonIdentifier, attribute_name
+from generator.ir.names import ClassName, PythonIdentifier, attribute_name, snake_case
+from generator.ir.walk import iter_subschemas
 
 # names the models module imports or the package exports; a schema must not take them
 RESERVED_CLASS_NAMES = frozenset(
@@ -70,3 +71,22 @@ def schema_models(schemas: Mapping[str, Any]) -> tuple[SchemaModel, ...]:
         )
         for name, schema in schemas.items()
     )
+
+
+# attributes of the generated ``Model`` base that a field must not shadow; pydantic's own
+# BaseModel names are renamed by the model generator itself
+MODEL_BASE_MEMBERS = frozenset({"model_config", "to_wire"})
+
+
+def field_aliases(schemas: Mapping[str, Any]) -> dict[str, str]:
+    """Wire property names whose attribute name would clash with the model base class."""
+    aliases: dict[str, str] = {}
+    for schema in schemas.values():
+        for node in iter_subschemas(schema):
+            properties = node.get("properties")
+            if isinstance(properties, Mapping):
+                for wire in properties:
+                    name = snake_case(str(wire))
+                    if name in MODEL_BASE_MEMBERS:
+                        aliases[str(wire)] = f"{name}_"
+    return dict(sorted(aliases.items()))

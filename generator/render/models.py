@@ -86,6 +86,7 @@ def render_models(api: Api, openapi_version: str) -> str:
             warnings.simplefilter("ignore")
             output = generate(
                 document,
+                aliases=dict(api.field_aliases) or None,
                 input_file_type=InputFileType.OpenAPI,
                 output_model_type=DataModelType.PydanticV2BaseModel,
                 target_python_version=PythonVersion.PY_310,

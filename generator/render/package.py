@@ -105,7 +105,10 @@ def render_package(api: Api, options: RenderOptions) -> dict[str, str]:
     env = environment()
     package = api.package
     root = PurePosixPath(package)
-    resources = tuple(resource_view(resource) for resource in api.resources)
+    enum_classes = frozenset(
+        model.class_name for model in api.schemas if isinstance(model.schema.get("enum"), list) and "properties" not in model.schema
+    )
+    resources = tuple(resource_view(resource, enum_classes) for resource in api.resources)
     pages = page_views(api)
     resource_exports = sorted(name for r in resources for name in (r.class_name, r.async_class_name))
     example = _example(resources)

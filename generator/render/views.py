@@ -56,7 +56,7 @@ class MethodView:
     body_kind: str  # "", json, form, multipart, bytes, text
     body_content_type: str  # Python literal
     body_model: str  # class building a flattened body, or ""
-    body_fields: tuple[tuple[str, str], ...]  # (python name literal, python name)
+    body_fields: tuple[tuple[str, str], ...]  # (wire name literal, argument name)
     body_argument: str  # the single body argument's name when not flattened
     response_kind: str  # json, text, bytes, empty
     response_parser: str  # class with model_validate_json, or "" for an adapter
@@ -183,7 +183,8 @@ def _doc(operation: Operation, arguments: list[tuple[str, str]]) -> str:
     return docstring("\n\n".join(parts), DOC_INDENT)
 
 
-def method_view(operation: Operation, adapters: dict[str, str]) -> MethodView:
+def method_view(operation: Operation, adapters: dict[str, str], enum_classes: frozenset[str] = frozenset()) -> MethodView:
+    """``enum_classes`` are generated enums: they parse through a TypeAdapter, not ``model_validate_json``."""
     positional: list[ArgumentView] = []
     keyword: list[ArgumentView] = []
     documented: list[tuple[str, str]] = []
@@ -207,7 +208,7 @@ def method_view(operation: Operation, adapters: dict[str, str]) -> MethodView:
                 else:
                     keyword.append(ArgumentView(body_field.python_name, _optional(annotation), "None"))
                 documented.append((body_field.python_name, body_field.description))
-            body_fields = tuple((py_string(f.python_name), f.python_name) for f in body.fields)
+            body_fields = tuple((py_string(f.wire_name), f.python_name) for f in body.fields)
         else:
             body_argument = "body"
             annotation = body.type.annotation
@@ -220,7 +221,7 @@ def method_view(operation: Operation, adapters: dict[str, str]) -> MethodView:
     annotation = "None"
     if success.kind == "json" and success.type is not None:
         annotation = success.type.annotation
-        if len(success.type.models) == 1 and annotation in success.type.models:
+        if len(success.type.models) == 1 and annotation in success.type.models and annotation not in enum_classes:
             parser = annotation
         else:
             adapter = adapters.setdefault(annotation, f"_ADAPTER_{len(adapters) + 1}")
@@ -279,9 +280,9 @@ def _collect(types: list[TypeRef]) -> tuple[set[str], set[str], set[str]]:
     return models, typing, runtime
 
 
-def resource_view(resource: Resource) -> ResourceView:
+def resource_view(resource: Resource, enum_classes: frozenset[str] = frozenset()) -> ResourceView:
     adapters: dict[str, str] = {}
-    methods = tuple(method_view(op, adapters) for op in resource.operations)
+    methods = tuple(method_view(op, adapters, enum_classes) for op in resource.operations)
     types: list[TypeRef] = []
     for op in resource.operations:
         types.extend(p.type for p in op.parameters)
