@@ -29,6 +29,7 @@ class Model(BaseModel):
         serialize_by_alias=True,
         extra="allow",
         regex_engine="python-re",
+        protected_namespaces=(),  # API fields may be called model_…; the wire decides, not pydantic
     )
 
     __oneof_groups__: ClassVar[tuple[tuple[str, ...], ...]] = ()
@@ -53,7 +54,10 @@ class Params(BaseModel):
     """The arguments of one method, validated before anything is sent."""
 
     model_config = ConfigDict(
-        extra="forbid", regex_engine="python-re", arbitrary_types_allowed=True
+        extra="forbid",
+        regex_engine="python-re",
+        arbitrary_types_allowed=True,
+        protected_namespaces=(),
     )
 
 
