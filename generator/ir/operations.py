@@ -172,7 +172,8 @@ def build_body(
     model = None
     fields: tuple[BodyField, ...] = ()
     ref_name = schema_name(schema.get("$ref", "")) if isinstance(schema, Mapping) else None
-    if kind == "json" and ref_name is not None and ref_name in ctx.class_names and ref_name not in ctx.inline_names:
+    flattenable = kind in ("json", "form", "multipart")
+    if flattenable and ref_name is not None and ref_name in ctx.class_names and ref_name not in ctx.inline_names:
         model = ctx.class_names[ref_name]
         target = ctx.schemas.get(ref_name, {})
         fields = _flatten(target, ctx, taken_names)

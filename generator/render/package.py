@@ -182,7 +182,7 @@ def render_package(api: Api, options: RenderOptions) -> dict[str, str]:
             base_imports.add("parse_model")
         if any(m.response_adapter for m in resource.methods):
             base_imports.add("parse_adapted")
-        if any(m.body_argument and m.body_kind in ("json", "form", "multipart") for m in resource.methods):
+        if any(m.body_argument and m.body_kind == "json" for m in resource.methods):
             base_imports.add("to_wire")
         http_imports = {"NOT_GIVEN", "Timeout"}
         if any(m.path_items for m in resource.methods):
