@@ -7,6 +7,7 @@ Everything here is a plain function of its arguments, so ``SyncTransport`` and
 
 from __future__ import annotations
 
+import json
 import logging
 import urllib.parse
 from collections.abc import Iterable, Mapping
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+import pydantic
+import pydantic_core
 from yandex_compute import errors
 from yandex_compute._credentials import Authorization, Credentials
 from yandex_compute._types import format_query_value
@@ -63,6 +66,64 @@ def expand_path(template: str, values: Mapping[str, Any]) -> str:
     return result
 
 
+FilePart = tuple[str, tuple[str, bytes, str]]
+
+
+def _fields(value: Any) -> dict[str, Any]:
+    """A body's fields by wire name, Python values kept (bytes stay bytes)."""
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(mode="python", by_alias=True, exclude_unset=True)
+    if isinstance(value, Mapping):
+        return dict(value)
+    raise TypeError(f"a form body must be a model or a mapping, not {type(value).__name__}")
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", "replace")
+    if isinstance(value, (dict, list, tuple, pydantic.BaseModel)):
+        return json.dumps(
+            pydantic_core.to_jsonable_python(value, by_alias=True), separators=(",", ":")
+        )
+    return format_query_value(value)
+
+
+def form_data(value: Any) -> dict[str, list[str]]:
+    """``application/x-www-form-urlencoded`` fields: lists repeat the name, objects travel as JSON."""
+    data: dict[str, list[str]] = {}
+    for name, item in _fields(value).items():
+        if item is not None:
+            data[name] = (
+                [_text(part) for part in item] if isinstance(item, (list, tuple)) else [_text(item)]
+            )
+    return data
+
+
+def multipart_data(value: Any) -> tuple[dict[str, list[str]], list[FilePart]]:
+    """``multipart/form-data``: bytes become file parts, everything else a text field."""
+    data: dict[str, list[str]] = {}
+    files: list[FilePart] = []
+    for name, item in _fields(value).items():
+        for part in item if isinstance(item, (list, tuple)) else [item]:
+            if part is None:
+                continue
+            if isinstance(part, (bytes, bytearray)):
+                files.append((name, (name, bytes(part), "application/octet-stream")))
+            else:
+                data.setdefault(name, []).append(_text(part))
+    return data, files
+
+
+def cookie_header(cookies: Mapping[str, Any] | None) -> dict[str, str]:
+    """Cookie parameters as one ``Cookie`` header (per-request cookie jars are deprecated in httpx)."""
+    pairs = [
+        f"{name}={urllib.parse.quote(format_query_value(value), safe='')}"
+        for name, value in (cookies or {}).items()
+        if value is not None
+    ]
+    return {"Cookie": "; ".join(pairs)} if pairs else {}
+
+
 @dataclass(frozen=True)
 class Call:
     """One method call: what every attempt sends, and whether it may be sent again."""
@@ -73,6 +134,8 @@ class Call:
     headers: dict[str, str]
     json: Any
     content: bytes | str | None
+    form: dict[str, list[str]] | None
+    files: list[FilePart] | None
     timeout: float | None
     idempotency_key: str | None
     replay_safe: bool
@@ -90,6 +153,8 @@ class Call:
             headers=headers,
             json=self.json,
             content=self.content,
+            data=self.form,
+            files=self.files,
             timeout=self.timeout,
         )
 
