@@ -16,7 +16,7 @@ generate: $(STAMP)
 	$(BIN)/clientgen generate
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 check: $(STAMP)
 	$(BIN)/clientgen check

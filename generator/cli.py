@@ -7,6 +7,7 @@ with ``--debug``.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -84,6 +85,7 @@ def _targets(
     output: Path | None,
     client: str | None,
     ref_root: Path | None = None,
+    allow_remote_refs: bool = False,
 ) -> tuple[TargetConfig, ...]:
     one_off = (spec, package, output)
     if any(value is not None for value in one_off):
@@ -94,12 +96,22 @@ def _targets(
         assert spec is not None and package is not None and output is not None
         return (
             TargetConfig(
-                name=package, spec=spec, package=package, output=output, client=client or "", spec_label=spec.name, ref_root=ref_root
+                name=package,
+                spec=spec,
+                package=package,
+                output=output,
+                client=client or "",
+                spec_label=spec.name,
+                ref_root=ref_root,
+                allow_remote_refs=allow_remote_refs,
             ),
         )
     if not config.exists():
         raise ClientgenError("not found; pass --config or --spec/--package/--output", Location(file=str(config)))
-    return select(load_config(config), names, config)
+    targets = select(load_config(config), names, config)
+    if allow_remote_refs:
+        targets = tuple(dataclasses.replace(target, allow_remote_refs=True) for target in targets)
+    return targets
 
 
 def _target_options(func: Callable[..., None]) -> Callable[..., None]:
@@ -112,6 +124,7 @@ def _target_options(func: Callable[..., None]) -> Callable[..., None]:
         click.option("--client", help="One-off: the client class name stem."),
         click.option("--ref-root", type=click.Path(path_type=Path), help="One-off: folder relative $refs may reach (default: the spec's)."),
         click.option("--strict", is_flag=True, help="Treat spec warnings as errors."),
+        click.option("--allow-remote-refs", is_flag=True, help="Fetch http(s) $refs (never done silently)."),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -131,9 +144,9 @@ def main(ctx: click.Context, debug: bool, quiet: bool) -> None:
 @main.command()
 @_target_options
 @click.pass_obj
-def generate(settings: Settings, names: tuple[str, ...], config: Path, spec: Path | None, package: str | None, output: Path | None, client: str | None, ref_root: Path | None, strict: bool) -> None:
+def generate(settings: Settings, names: tuple[str, ...], config: Path, spec: Path | None, package: str | None, output: Path | None, client: str | None, ref_root: Path | None, strict: bool, allow_remote_refs: bool) -> None:
     """Generate every target in clientgen.yaml (or the named ones)."""
-    targets = guarded(settings, lambda: _targets(config, names, spec, package, output, client, ref_root))
+    targets = guarded(settings, lambda: _targets(config, names, spec, package, output, client, ref_root, allow_remote_refs))
     for target in targets:
         started = time.perf_counter()
         imported = guarded(settings, lambda: import_target_docs(target, strict=strict))
@@ -152,9 +165,9 @@ def generate(settings: Settings, names: tuple[str, ...], config: Path, spec: Pat
 @main.command()
 @_target_options
 @click.pass_obj
-def check(settings: Settings, names: tuple[str, ...], config: Path, spec: Path | None, package: str | None, output: Path | None, client: str | None, ref_root: Path | None, strict: bool) -> None:
+def check(settings: Settings, names: tuple[str, ...], config: Path, spec: Path | None, package: str | None, output: Path | None, client: str | None, ref_root: Path | None, strict: bool, allow_remote_refs: bool) -> None:
     """Exit 1 with a diff when generated code differs from what the inputs produce."""
-    targets = guarded(settings, lambda: _targets(config, names, spec, package, output, client, ref_root))
+    targets = guarded(settings, lambda: _targets(config, names, spec, package, output, client, ref_root, allow_remote_refs))
     drifted = False
     for target in targets:
         imported: Imported | None = guarded(settings, lambda: import_target_docs(target, strict=strict))

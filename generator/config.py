@@ -13,7 +13,7 @@ from generator.spec.source import read_document
 
 DEFAULT_CONFIG = "clientgen.yaml"
 _KNOWN_KEYS = frozenset(
-    {"spec", "package", "output", "client", "distribution", "docs", "overlay", "variables", "strict", "ref_root"}
+    {"spec", "package", "output", "client", "distribution", "docs", "overlay", "variables", "strict", "ref_root", "allow_remote_refs"}
 )
 
 
@@ -33,6 +33,7 @@ class TargetConfig:
     strict: bool = False
     spec_label: str = ""  # how generated headers name the spec (relative, machine-independent)
     ref_root: Path | None = None  # relative $refs may reach files under this folder (default: the spec's)
+    allow_remote_refs: bool = False  # http(s) $refs are fetched only when the user says so
 
 
 def _string(value: Any, where: str, config: Any, pointer: str) -> str:
@@ -87,6 +88,7 @@ def load_config(path: Path) -> tuple[TargetConfig, ...]:
                 strict=bool(raw.get("strict", False)),
                 spec_label=spec,
                 ref_root=base / _string(ref_root, "ref_root", document, f"{pointer}/ref_root") if ref_root else None,
+                allow_remote_refs=raw.get("allow_remote_refs") is True,
             )
         )
     return tuple(targets)

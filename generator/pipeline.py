@@ -38,7 +38,13 @@ def import_target_docs(target: TargetConfig, *, strict: bool = False) -> Importe
 def build(target: TargetConfig, *, strict: bool = False) -> Built:
     """Load, normalize and render ``target`` in memory; nothing touches the disk."""
     strict = strict or target.strict
-    spec = load_spec(target.spec, strict=strict, overlay=target.overlay, ref_root=target.ref_root)
+    spec = load_spec(
+        target.spec,
+        strict=strict,
+        overlay=target.overlay,
+        ref_root=target.ref_root,
+        allow_remote_refs=target.allow_remote_refs,
+    )
     normalized = normalize(
         spec,
         Target(

@@ -259,3 +259,42 @@ def test_docs_target_check_fails_when_the_spec_differs_from_a_fresh_import(docs_
     assert code == 1
     assert "-          maxLength: 50" in out and "+          maxLength: 60" in out
     assert "differs from a fresh import" in err
+
+
+def test_remote_refs_are_fetched_only_with_the_flag(tmp_path: Path) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    served: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            served.append(self.path)
+            body = b"type: object\nproperties:\n  name:\n    type: string\n"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        spec = tmp_path / "spec.yaml"
+        spec.write_text(
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n      responses:\n"
+            "        '200':\n          description: ok\n          content:\n            application/json:\n"
+            f"              schema: {{$ref: 'http://127.0.0.1:{server.server_port}/pet.yaml'}}\n",
+            encoding="utf-8",
+        )
+        args = ["generate", "--spec", str(spec), "--package", "remote_api", "--output", str(tmp_path / "out")]
+        code, _, err = run(*args)
+        assert code == 2 and "remote" in err and served == []
+        code, _, _ = run(*args, "--allow-remote-refs")
+        assert code == 0 and served == ["/pet.yaml"]
+        assert "class Pet" in (tmp_path / "out/remote_api/models.py").read_text(encoding="utf-8")
+    finally:
+        server.shutdown()
+        server.server_close()
