@@ -112,23 +112,17 @@ def pluralize(word: str) -> str:
     return f"{head}_{plural}" if head else plural
 
 
-def unique(name: str, taken: Iterable[str]) -> str:
+def unique(name: str, taken: Iterable[str], separator: str = "_") -> str:
     """``name``, or ``name_2``, ``name_3`` … whichever is not taken yet."""
     used = set(taken)
     if name not in used:
         return name
     counter = 2
-    while f"{name}_{counter}" in used:
+    while f"{name}{separator}{counter}" in used:
         counter += 1
-    return f"{name}_{counter}"
+    return f"{name}{separator}{counter}"
 
 
 def unique_class(name: str, taken: Iterable[str]) -> str:
     """Like ``unique`` but without the underscore, so class names stay PascalCase."""
-    used = set(taken)
-    if name not in used:
-        return name
-    counter = 2
-    while f"{name}{counter}" in used:
-        counter += 1
-    return f"{name}{counter}"
+    return unique(name, taken, separator="")

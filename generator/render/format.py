@@ -17,7 +17,12 @@ from generator.errors import ClientgenError, Location
 
 LINE_LENGTH = 100
 BLACK_MODE = Mode(target_versions={TargetVersion.PY310}, line_length=LINE_LENGTH)
-ISORT_CONFIG = isort.Config(profile="black", line_length=LINE_LENGTH, quiet=True)
+
+
+@functools.lru_cache(maxsize=32)
+def isort_config(package: str) -> isort.Config:
+    """The generated package is first-party: its imports form their own block, as by hand."""
+    return isort.Config(profile="black", line_length=LINE_LENGTH, quiet=True, known_first_party=[package] if package else [])
 
 
 def format_python(source: str, name: str) -> str:
@@ -29,7 +34,8 @@ def format_python(source: str, name: str) -> str:
 def _format(source: str, name: str) -> str:
     """Memoised: the runtime modules render to the same text for every target of one package name."""
     try:
-        sorted_source = isort.code(source, config=ISORT_CONFIG)
+        package = name.split("/", 1)[0] if "/" in name else ""
+        sorted_source = isort.code(source, config=isort_config(package))
         return black.format_str(sorted_source, mode=BLACK_MODE)
     except InvalidInput as exc:
         raise ClientgenError(f"internal error: generated invalid Python: {exc}", Location(file=name)) from None

@@ -83,7 +83,7 @@ def _operations(document: Mapping[str, Any]) -> Iterator[Finding]:
                 operation_ids.setdefault(op_id, pointer)
             own = list(_parameters(document, operation.get("parameters"), f"{pointer}/parameters"))
             yield from _duplicates(own)
-            declared = {p.get("name") for _, p in own + shared if p.get("in") == "path"}
+            declared = {p.get("name") for _, p in own + shared if p.get("in") == "path" and isinstance(p.get("name"), str)}
             used = _path_names(str(template))
             for name in sorted(used - {d for d in declared if isinstance(d, str)}):
                 yield pointer, f"path parameter {name!r} of {template} is not declared for {method}"
@@ -94,9 +94,9 @@ def _operations(document: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 def _duplicates(parameters: list[tuple[str, dict[str, Any]]]) -> Iterator[Finding]:
-    seen: set[tuple[Any, Any]] = set()
+    seen: set[tuple[str, str]] = set()
     for pointer, parameter in parameters:
-        key = (parameter.get("name"), parameter.get("in"))
+        key = (str(parameter.get("name")), str(parameter.get("in")))  # a corrupt name may be a mapping
         if key in seen:
             yield pointer, f"duplicate parameter {key[0]!r} in {key[1]}"
         seen.add(key)
