@@ -8,6 +8,7 @@ from typing import Any, ClassVar, TypeVar
 import httpx
 import pydantic
 from pydantic import BaseModel, ConfigDict, PrivateAttr, TypeAdapter, model_validator
+
 from yandex_compute import errors
 
 ParamsT = TypeVar("ParamsT", bound="Params")

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from types import TracebackType
 
 import httpx
+
 from yandex_compute._credentials import Credentials, TokenProvider, bearer_from, first_of
 from yandex_compute._http import NOT_GIVEN, Timeout
 from yandex_compute._iam import service_account_from

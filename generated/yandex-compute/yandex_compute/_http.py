@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 import pydantic
 import pydantic_core
+
 from yandex_compute import errors
 from yandex_compute._credentials import Authorization, Credentials
 from yandex_compute._types import format_query_value

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+
 from yandex_compute import errors
 from yandex_compute._credentials import Authorization, Credentials, bearer
 from yandex_compute._types import Timestamp

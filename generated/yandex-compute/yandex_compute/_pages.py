@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 
 from pydantic import PrivateAttr
+
 from yandex_compute._pagination import aiterate_pages, iterate_pages
 from yandex_compute.models import ListImageOperationsResponse, Operation
 

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import httpx
+
 from yandex_compute import errors
 from yandex_compute._credentials import Authorization, Credentials
 from yandex_compute._http import (

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from pydantic import Field
+
 from yandex_compute._any import AnyMessage
 from yandex_compute._base import Model
 from yandex_compute._oneofs import OperationOneofs

@@ -7,6 +7,7 @@ import os
 from types import TracebackType
 
 import httpx
+
 from shop_api._credentials import Credentials, TokenProvider, bearer_from, first_of
 from shop_api._http import NOT_GIVEN, Timeout
 from shop_api._retry import RetryPolicy, policy_from

@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 import pydantic
 import pydantic_core
+
 from shop_api import errors
 from shop_api._credentials import Authorization, Credentials
 from shop_api._types import format_query_value

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import httpx
+
 from shop_api import errors
 from shop_api._credentials import Authorization, Credentials
 from shop_api._http import (

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from pydantic import Field
+
 from shop_api._base import Model
 from shop_api._types import Int64
 

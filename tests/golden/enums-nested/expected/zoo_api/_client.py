@@ -6,6 +6,7 @@ from __future__ import annotations
 from types import TracebackType
 
 import httpx
+
 from zoo_api._credentials import Credentials, first_of
 from zoo_api._http import NOT_GIVEN, Timeout
 from zoo_api._retry import RetryPolicy, policy_from

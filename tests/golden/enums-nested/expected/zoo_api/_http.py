@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 import pydantic
 import pydantic_core
+
 from zoo_api import errors
 from zoo_api._credentials import Authorization, Credentials
 from zoo_api._types import format_query_value

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import Field
+
 from zoo_api._base import Params
 from zoo_api.models import Species
 

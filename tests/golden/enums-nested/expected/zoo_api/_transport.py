@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import httpx
+
 from zoo_api import errors
 from zoo_api._credentials import Authorization, Credentials
 from zoo_api._http import (

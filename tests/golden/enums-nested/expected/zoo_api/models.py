@@ -5,6 +5,7 @@ from datetime import date
 from typing import Annotated
 
 from pydantic import Field
+
 from zoo_api._base import Model
 from zoo_api._types import Int64, OpenEnum, Timestamp
 

@@ -12,8 +12,9 @@ from collections.abc import Mapping
 from typing import Annotated, Any, TypeVar
 
 import pydantic
-from files_api._base import Model
 from pydantic import PlainSerializer, PlainValidator, SerializationInfo
+
+from files_api._base import Model
 
 TYPE_KEY = "@type"
 MessageT = TypeVar("MessageT", bound=Model)

@@ -7,8 +7,9 @@ from typing import Any, ClassVar, TypeVar
 
 import httpx
 import pydantic
-from files_api import errors
 from pydantic import BaseModel, ConfigDict, PrivateAttr, TypeAdapter, model_validator
+
+from files_api import errors
 
 ParamsT = TypeVar("ParamsT", bound="Params")
 ModelT = TypeVar("ModelT", bound="Model")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from types import TracebackType
 
 import httpx
+
 from files_api._credentials import Credentials, first_of
 from files_api._http import NOT_GIVEN, Timeout
 from files_api._retry import RetryPolicy, policy_from

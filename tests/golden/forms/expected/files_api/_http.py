@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 import pydantic
 import pydantic_core
+
 from files_api import errors
 from files_api._credentials import Authorization, Credentials
 from files_api._types import format_query_value

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from files_api._base import Params
 from pydantic import Field
+
+from files_api._base import Params
 
 
 class FilesDownloadParams(Params):

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import httpx
+
 from files_api import errors
 from files_api._credentials import Authorization, Credentials
 from files_api._http import (

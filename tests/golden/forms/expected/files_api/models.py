@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from files_api._base import Model
 from pydantic import Field
+
+from files_api._base import Model
 
 
 class LoginForm(Model):

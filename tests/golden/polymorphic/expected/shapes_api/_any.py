@@ -13,6 +13,7 @@ from typing import Annotated, Any, TypeVar
 
 import pydantic
 from pydantic import PlainSerializer, PlainValidator, SerializationInfo
+
 from shapes_api._base import Model
 
 TYPE_KEY = "@type"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from types import TracebackType
 
 import httpx
+
 from shapes_api._credentials import Credentials, first_of
 from shapes_api._http import NOT_GIVEN, Timeout
 from shapes_api._retry import RetryPolicy, policy_from

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import httpx
+
 from shapes_api import errors
 
 TokenProvider = Callable[[], "str | Awaitable[str]"]

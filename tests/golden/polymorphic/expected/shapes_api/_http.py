@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 import pydantic
 import pydantic_core
+
 from shapes_api import errors
 from shapes_api._credentials import Authorization, Credentials
 from shapes_api._types import format_query_value

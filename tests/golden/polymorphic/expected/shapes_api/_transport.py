@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import httpx
+
 from shapes_api import errors
 from shapes_api._credentials import Authorization, Credentials
 from shapes_api._http import (

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import TypeAdapter
+
 from zoo_api._base import parse_adapted, parse_model, validate_arguments
 from zoo_api._http import NOT_GIVEN, Timeout, expand_path
 from zoo_api._params import AnimalsGetAnimalParams, AnimalsListAnimalsParams

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import warnings
 
+from pydantic import TypeAdapter
+
 from files_api._base import parse_adapted, validate_arguments
 from files_api._http import NOT_GIVEN, Timeout, expand_path
 from files_api._params import FilesDownloadParams, FilesReplaceParams
 from files_api._transport import AsyncTransport, SyncTransport
-from pydantic import TypeAdapter
 
 _ADAPTER_1: TypeAdapter[list[str]] = TypeAdapter(list[str])
 
