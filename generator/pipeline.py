@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from generator.config import TargetConfig
 from generator.docs import dump_spec, import_docs
-from generator.errors import Diagnostic, StrictModeError
+from generator.errors import ClientgenError, Diagnostic, StrictModeError
 from generator.ir import Target, normalize
 from generator.render import RenderOptions, render_package
 from generator.spec import load_spec
@@ -45,18 +45,24 @@ def build(target: TargetConfig, *, strict: bool = False) -> Built:
         ref_root=target.ref_root,
         allow_remote_refs=target.allow_remote_refs,
     )
-    normalized = normalize(
-        spec,
-        Target(
-            package=target.package,
-            distribution=target.distribution,
-            client_name=target.client,
-            source_name=target.spec_label or target.spec.name,
-        ),
-    )
-    if strict and normalized.warnings:
-        first = normalized.warnings[0]
-        raise StrictModeError(first.message, first.location)
-    version = str(spec.document.get("openapi", "3.0.3"))
-    files = render_package(normalized.api, RenderOptions(project_dir=target.output.name, openapi_version=version))
+    try:
+        normalized = normalize(
+            spec,
+            Target(
+                package=target.package,
+                distribution=target.distribution,
+                client_name=target.client,
+                source_name=target.spec_label or target.spec.name,
+            ),
+        )
+        if strict and normalized.warnings:
+            first = normalized.warnings[0]
+            raise StrictModeError(first.message, first.location)
+        version = str(spec.document.get("openapi", "3.0.3"))
+        files = render_package(normalized.api, RenderOptions(project_dir=target.output.name, openapi_version=version))
+    except ClientgenError as exc:
+        if exc.location.file:
+            raise
+        # later stages may know only the pointer; the spec knows the file and line it came from
+        raise type(exc)(exc.message, spec.locate(exc.location.pointer)) from None
     return Built(target=target, files=files, warnings=spec.warnings + normalized.warnings)

@@ -56,6 +56,8 @@ def sanitize(schemas: dict[str, Any]) -> None:
                 del node[key]
             if isinstance(node.get("format"), str) and node["format"] in _PLAIN_STRING_FORMATS:
                 del node["format"]
+            if node.get("type") == "array" and "items" not in node and "prefixItems" not in node:
+                node["items"] = {}  # an array of anything: list[Any], not a bare list
 
 
 class _Namer:
@@ -146,7 +148,7 @@ def prepare(
         original = {}
     namer = _Namer(set())
     renamed = {str(name): namer.claim(str(name)) for name in original}
-    schemas: dict[str, Any] = {renamed[str(name)]: value for name, value in original.items()}
+    schemas: dict[str, Any] = {renamed[str(name)]: ({} if value is True else value) for name, value in original.items()}
     components["schemas"] = schemas
     _rewrite_refs(copied, renamed)
     for container, key, preferred in inline_slots(copied):

@@ -178,7 +178,7 @@ class SchemaModel:
 
     spec_name: str
     class_name: ClassName
-    schema: Mapping[str, Any]
+    schema: Mapping[str, Any] | bool  # 3.1 allows the boolean schemas true and false
     oneof_groups: tuple[tuple[PythonIdentifier, ...], ...] = ()
 
 

@@ -195,7 +195,8 @@ def _flatten(schema: Any, ctx: TypeContext, taken: set[str]) -> tuple[BodyField,
     properties = schema.get("properties")
     if not isinstance(properties, Mapping) or not properties:
         return ()
-    required = set(schema.get("required", []) if isinstance(schema.get("required"), list) else [])
+    listed = schema.get("required")
+    required = {name for name in listed if isinstance(name, str)} if isinstance(listed, list) else set()
     fields: list[BodyField] = []
     names: set[str] = set()
     for wire_name, prop in properties.items():

@@ -44,8 +44,8 @@ def deref(document: Mapping[str, Any], value: Any, locate: Locate, where: str) -
     raise ClientgenError("reference chain too long or circular", locate(where))
 
 
-def schema_name(ref: str) -> str | None:
-    """``#/components/schemas/Foo`` → ``Foo``; None for any other kind of ref."""
-    if ref.startswith(SCHEMA_PREFIX) and "/" not in ref[len(SCHEMA_PREFIX):]:
+def schema_name(ref: object) -> str | None:
+    """``#/components/schemas/Foo`` → ``Foo``; None for any other kind of ref (or a non-string)."""
+    if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX) and "/" not in ref[len(SCHEMA_PREFIX):]:
         return unescape_pointer_token(ref[len(SCHEMA_PREFIX):])
     return None

@@ -10,6 +10,7 @@ the name the IR chose.
 from __future__ import annotations
 
 import ast
+import re
 import warnings
 from collections.abc import Mapping
 from typing import Any
@@ -76,6 +77,9 @@ def models_document(api: Api, openapi_version: str) -> dict[str, Any]:
     return {"openapi": version, "info": {"title": "models", "version": "0"}, "paths": {}, "components": {"schemas": schemas}}
 
 
+_SCHEMA_PATH = re.compile(r"#(/components/schemas/[^'\"\s]+)")
+
+
 def render_models(api: Api, openapi_version: str) -> str:
     """The source of ``models.py`` (unformatted; the format stage runs black)."""
     if not api.schemas:
@@ -99,6 +103,7 @@ def render_models(api: Api, openapi_version: str) -> str:
                 use_schema_description=True,
                 use_field_description=True,
                 use_subclass_enum=True,
+                set_default_enum_member=True,
                 capitalise_enum_members=True,
                 open_enums=OpenEnums.All,
                 open_enum_base_class_map={key: f"{api.package}._types.OpenEnum" for key in ("Enum", "StrEnum", "IntEnum")},
@@ -112,7 +117,9 @@ def render_models(api: Api, openapi_version: str) -> str:
         raise ClientgenError("schemas nested too deeply to generate models", Location(pointer="/components/schemas")) from None
     except Exception as exc:  # datamodel-code-generator raises many types for unusable schemas
         message = " ".join(str(exc).split())[:300] or type(exc).__name__
-        raise ClientgenError(f"cannot generate models: {message}", Location(pointer="/components/schemas")) from None
+        named = _SCHEMA_PATH.search(message)
+        pointer = named.group(1) if named else "/components/schemas"
+        raise ClientgenError(f"cannot generate models: {message}", Location(pointer=pointer)) from None
     if not isinstance(output, str):
         raise ClientgenError("model generator returned several modules", Location(pointer="/components/schemas"))
     _check_names(output, {model.class_name for model in api.schemas})
@@ -136,16 +143,17 @@ def _check_names(source: str, expected: set[str]) -> None:
 
 
 def message_classes(source: str) -> frozenset[str]:
-    """The generated classes that are messages (pydantic models), not enums or aliases."""
+    """The generated classes that are messages: subclasses of ``Model`` (directly, through a
+    oneof base, or through another message), not enums or root models."""
     tree = ast.parse(source)
-    enum_bases = {"Enum", "OpenEnum", "RootModel"}
-    return frozenset(
-        node.name
-        for node in tree.body
-        if isinstance(node, ast.ClassDef)
-        and not any(isinstance(base, ast.Name) and base.id in enum_bases for base in node.bases)
-        and not any(isinstance(base, ast.Subscript) for base in node.bases)
-    )
+    messages: set[str] = set()
+    for node in tree.body:  # a base class is always defined before its subclasses
+        if not isinstance(node, ast.ClassDef):
+            continue
+        bases = {base.id for base in node.bases if isinstance(base, ast.Name)}
+        if "Model" in bases or bases & messages or any(base.endswith("Oneofs") for base in bases):
+            messages.add(node.name)
+    return frozenset(messages)
 
 
 def model_field_names(source: str) -> Mapping[str, tuple[str, ...]]:

@@ -106,7 +106,9 @@ def render_package(api: Api, options: RenderOptions) -> dict[str, str]:
     package = api.package
     root = PurePosixPath(package)
     enum_classes = frozenset(
-        model.class_name for model in api.schemas if isinstance(model.schema.get("enum"), list) and "properties" not in model.schema
+        model.class_name
+        for model in api.schemas
+        if isinstance(model.schema, Mapping) and isinstance(model.schema.get("enum"), list) and "properties" not in model.schema
     )
     resources = tuple(resource_view(resource, enum_classes) for resource in api.resources)
     pages = page_views(api)

@@ -95,3 +95,25 @@ def test_yaml_is_loaded_safely(tmp_path: Path) -> None:
     except ClientgenError:
         pass
     assert not (tmp_path / "PWNED").exists() and not (Path(os.getcwd()) / "PWNED").exists()
+
+
+def test_limits_give_clear_errors_not_exhaustion(tmp_path: Path) -> None:
+    huge_enum = {
+        "openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},
+        "components": {"schemas": {"Big": {"type": "string", "enum": [f"V{i}" for i in range(10_001)]}}},
+    }
+    spec = tmp_path / "enum.json"
+    spec.write_text(json.dumps(huge_enum), encoding="utf-8")
+    with pytest.raises(ClientgenError, match="10001 values in schema 'Big'; the limit is 10000") as caught:
+        build(TargetConfig(name="t", spec=spec, package="p", output=tmp_path / "o"))
+    assert caught.value.location.pointer == "/components/schemas/Big" and caught.value.location.line == 1
+    inner = '{"type": "string"}'
+    for _ in range(1000):
+        inner = '{"type": "object", "properties": {"a": ' + inner + "}}"
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}, '
+                    '"components": {"schemas": {"Deep": ' + inner + "}}}", encoding="utf-8")
+    with pytest.raises(ClientgenError, match="nesting") as caught:
+        build(TargetConfig(name="t", spec=deep, package="p", output=tmp_path / "o"))
+    assert caught.value.location.file == str(deep)
+    assert not (tmp_path / "o").exists()

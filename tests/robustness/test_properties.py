@@ -119,5 +119,5 @@ def test_corrupted_specs_fail_only_with_located_clientgen_errors(document: dict[
     try:
         build(TargetConfig(name="m", spec=spec, package=PACKAGE, output=folder / "out"))
     except ClientgenError as exc:
-        assert exc.location.file or exc.location.pointer, f"unlocated error: {exc}"
+        assert exc.location.file == str(spec), f"error does not name the file: {exc}"
         assert "internal error" not in exc.message, exc.message
