@@ -298,3 +298,22 @@ def test_remote_refs_are_fetched_only_with_the_flag(tmp_path: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_target_overlay_fixes_what_the_docs_get_wrong(docs_project: Path) -> None:
+    (docs_project / "fixes.yaml").write_text(
+        "overlay: 1.0.0\n"
+        "info: {title: compute fixes, version: '1'}\n"
+        "actions:\n"
+        "  - target: $.paths['/compute/v1/images/{imageId}/operations'].get.parameters[?(@.name == 'pageSize')].schema\n"
+        "    update: {maximum: 500}\n",
+        encoding="utf-8",
+    )
+    config = docs_project / "clientgen.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "    overlay: fixes.yaml\n", encoding="utf-8")
+    code, _, err = run("generate", *config_args(docs_project))
+    assert code == 0, err
+    params = (docs_project / "out/yandex_compute/_params.py").read_text(encoding="utf-8")
+    assert "Field(le=500)" in params and "le=1000" not in params
+    assert "maximum: 1000" in (docs_project / "openapi.yaml").read_text(encoding="utf-8"), "the import stays as the docs say"
+    assert run("check", *config_args(docs_project))[0] == 0
