@@ -6,6 +6,8 @@ unit-tested; templates only lay these values out.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
 
 from generator.ir.model import Api, LongRunning, Operation, Parameter, Resource, TypeRef
@@ -136,6 +138,30 @@ class ResourceView:
     adapters: tuple[tuple[str, str], ...]  # (name, annotation)
     operation_imports: tuple[str, ...] = ()  # from ``_operations``
     uses_any: bool = False
+    uses_builtins: bool = False  # a method named like a builtin type: annotations say builtins.list
+
+
+# builtin types an annotation may use; a method with one of these names (``list``) shadows
+# it inside the class body, so annotations there must say ``builtins.list``
+BUILTIN_TYPES = frozenset({"list", "dict", "set", "frozenset", "tuple", "type", "str", "int", "float", "bool", "bytes"})
+
+
+def _qualify(annotation: str, shadowed: frozenset[str]) -> str:
+    pattern = r"(?<![\w.'\"])(" + "|".join(sorted(shadowed)) + r")(?![\w'\"])"
+    return re.sub(pattern, r"builtins.\1", annotation)
+
+
+def _qualified(method: MethodView, shadowed: frozenset[str]) -> MethodView:
+    def argument(view: ArgumentView) -> ArgumentView:
+        return dataclasses.replace(view, annotation=_qualify(view.annotation, shadowed))
+
+    return dataclasses.replace(
+        method,
+        positional=tuple(argument(a) for a in method.positional),
+        keyword=tuple(argument(a) for a in method.keyword),
+        return_annotation=_qualify(method.return_annotation, shadowed),
+        async_return_annotation=_qualify(method.async_return_annotation, shadowed),
+    )
 
 
 def _optional(annotation: str) -> str:
@@ -283,6 +309,9 @@ def _collect(types: list[TypeRef]) -> tuple[set[str], set[str], set[str]]:
 def resource_view(resource: Resource, enum_classes: frozenset[str] = frozenset()) -> ResourceView:
     adapters: dict[str, str] = {}
     methods = tuple(method_view(op, adapters, enum_classes) for op in resource.operations)
+    shadowed = frozenset(m.name for m in methods) & BUILTIN_TYPES
+    if shadowed:
+        methods = tuple(_qualified(m, shadowed) for m in methods)
     types: list[TypeRef] = []
     for op in resource.operations:
         types.extend(p.type for p in op.parameters)
@@ -315,6 +344,7 @@ def resource_view(resource: Resource, enum_classes: frozenset[str] = frozenset()
         adapters=tuple((name, annotation) for annotation, name in adapters.items()),
         operation_imports=tuple(sorted(operation_imports)),
         uses_any=any(lro.uses_any for lro in lros),
+        uses_builtins=bool(shadowed),
     )
 
 
