@@ -3,6 +3,6 @@
 
 import httpx
 
-__version__ = "v1"
+__version__ = "1"
 CLIENTGEN_VERSION = "0.1.0"
 USER_AGENT = f"yandex-compute/{__version__} clientgen/{CLIENTGEN_VERSION} httpx/{httpx.__version__}"
