@@ -108,7 +108,7 @@ def render_models(api: Api, openapi_version: str) -> str:
                 open_enums=OpenEnums.All,
                 open_enum_base_class_map={key: f"{api.package}._types.OpenEnum" for key in ("Enum", "StrEnum", "IntEnum")},
                 use_exact_imports=True,
-                keep_model_order=True,
+                keep_model_order=False,  # dependency order: enum members used as defaults come first
                 disable_timestamp=True,
                 formatters=[],
                 custom_file_header="",
