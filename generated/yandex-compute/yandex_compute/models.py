@@ -11,17 +11,22 @@ from yandex_compute._oneofs import OperationOneofs
 from yandex_compute._types import Timestamp
 
 
-class ListImageOperationsResponse(Model):
-    operations: list[Operation] | None = None
+class Status(Model):
     """
-    List of operations for the specified image.
+    The error result of the operation in case of failure or cancellation.
     """
-    next_page_token: Annotated[str | None, Field(alias="nextPageToken")] = None
+
+    code: int | None = None
     """
-    This token allows you to get the next page of results for list requests. If the number of results
-    is larger than ListImageOperationsRequest.pageSize, use the `nextPageToken` as the value
-    for the ListImageOperationsRequest.pageToken query parameter in the next list request.
-    Each subsequent list request will have its own `nextPageToken` to continue paging through the results.
+    Error code. An enum value of google.rpc.Code.
+    """
+    message: str | None = None
+    """
+    An error message.
+    """
+    details: list[AnyMessage] | None = None
+    """
+    A list of messages that carry the error details.
     """
 
 
@@ -100,20 +105,15 @@ class Operation(OperationOneofs):
     """
 
 
-class Status(Model):
+class ListImageOperationsResponse(Model):
+    operations: list[Operation] | None = None
     """
-    The error result of the operation in case of failure or cancellation.
+    List of operations for the specified image.
     """
-
-    code: int | None = None
+    next_page_token: Annotated[str | None, Field(alias="nextPageToken")] = None
     """
-    Error code. An enum value of google.rpc.Code.
-    """
-    message: str | None = None
-    """
-    An error message.
-    """
-    details: list[AnyMessage] | None = None
-    """
-    A list of messages that carry the error details.
+    This token allows you to get the next page of results for list requests. If the number of results
+    is larger than ListImageOperationsRequest.pageSize, use the `nextPageToken` as the value
+    for the ListImageOperationsRequest.pageToken query parameter in the next list request.
+    Each subsequent list request will have its own `nextPageToken` to continue paging through the results.
     """

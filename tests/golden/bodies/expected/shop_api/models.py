@@ -9,15 +9,20 @@ from shop_api._base import Model
 from shop_api._types import Int64
 
 
+class Money(Model):
+    currency: Annotated[str, Field(max_length=3, min_length=3)]
+    units: Int64
+
+
+class OrderItem(Model):
+    sku: str
+    quantity: Annotated[int, Field(ge=1)]
+
+
 class CreateOrderRequest(Model):
     items: Annotated[list[OrderItem], Field(min_length=1)]
     note: Annotated[str | None, Field(max_length=500)] = None
     coupon: str | None = None
-
-
-class Money(Model):
-    currency: Annotated[str, Field(max_length=3, min_length=3)]
-    units: Int64
 
 
 class NotesAddNoteRequest(Model):
@@ -34,8 +39,3 @@ class Order(Model):
     items: list[OrderItem] | None = None
     total: Money | None = None
     note: str | None = None
-
-
-class OrderItem(Model):
-    sku: str
-    quantity: Annotated[int, Field(ge=1)]

@@ -10,26 +10,20 @@ from zoo_api._base import Model
 from zoo_api._types import Int64, OpenEnum, Timestamp
 
 
-class Animal(Model):
-    id: str
-    species: Species
-    name: Annotated[str | None, Field(max_length=64)] = None
-    birth_date: Annotated[date | None, Field(alias="birthDate")] = None
-    weight_grams: Annotated[Int64 | None, Field(alias="weightGrams")] = None
-    tags: Annotated[list[str] | None, Field(max_length=10)] = None
-    enclosure: AnimalEnclosure | None = None
-    feeding_priority: Annotated[Priority | None, Field(alias="feedingPriority")] = None
-    attributes: dict[str, str] | None = None
-
-
-class AnimalEnclosure(Model):
+class Species(str, OpenEnum):
     """
-    Where the animal lives.
+    What kind of animal it is.
     """
 
-    code: str | None = None
-    climate: AnimalEnclosureClimate | None = None
-    keepers: list[AnimalEnclosureKeepersItem] | None = None
+    LION = "LION"
+    ZEBRA = "ZEBRA"
+    PENGUIN = "PENGUIN"
+
+
+class Priority(OpenEnum):
+    INTEGER_1 = 1
+    INTEGER_2 = 2
+    INTEGER_3 = 3
 
 
 class AnimalEnclosureClimate(str, OpenEnum):
@@ -43,17 +37,23 @@ class AnimalEnclosureKeepersItem(Model):
     since: Timestamp | None = None
 
 
-class Priority(OpenEnum):
-    INTEGER_1 = 1
-    INTEGER_2 = 2
-    INTEGER_3 = 3
-
-
-class Species(str, OpenEnum):
+class AnimalEnclosure(Model):
     """
-    What kind of animal it is.
+    Where the animal lives.
     """
 
-    LION = "LION"
-    ZEBRA = "ZEBRA"
-    PENGUIN = "PENGUIN"
+    code: str | None = None
+    climate: AnimalEnclosureClimate | None = None
+    keepers: list[AnimalEnclosureKeepersItem] | None = None
+
+
+class Animal(Model):
+    id: str
+    species: Species
+    name: Annotated[str | None, Field(max_length=64)] = None
+    birth_date: Annotated[date | None, Field(alias="birthDate")] = None
+    weight_grams: Annotated[Int64 | None, Field(alias="weightGrams")] = None
+    tags: Annotated[list[str] | None, Field(max_length=10)] = None
+    enclosure: AnimalEnclosure | None = None
+    feeding_priority: Annotated[Priority | None, Field(alias="feedingPriority")] = None
+    attributes: dict[str, str] | None = None

@@ -18,6 +18,15 @@ class Circle(Base):
     radius: Annotated[float, Field(gt=0.0)]
 
 
+class Square(Base):
+    kind: Literal["square"]
+    side: float
+
+
+class Shape(RootModel[Circle | Square]):
+    root: Annotated[Circle | Square, Field(discriminator="kind")]
+
+
 class Group(Model):
     """
     Shapes nest recursively.
@@ -31,15 +40,6 @@ class Group(Model):
 class ShapePage(Model):
     shapes: list[Shape] | None = None
     next_cursor: Annotated[str | None, Field(alias="nextCursor")] = None
-
-
-class Square(Base):
-    kind: Literal["square"]
-    side: float
-
-
-class Shape(RootModel[Circle | Square]):
-    root: Annotated[Circle | Square, Field(discriminator="kind")]
 
 
 Group.model_rebuild()
