@@ -39,7 +39,7 @@ def _purge(package: str) -> None:
         del sys.modules[name]
 
 
-@settings(SETTINGS, max_examples=250)
+@settings(SETTINGS, max_examples=200)
 @given(document=documents())
 def test_random_valid_specs_generate_importable_black_stable_packages(document: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> None:
     folder = tmp_path_factory.mktemp("hyp")
@@ -110,7 +110,7 @@ def mutated(draw: st.DrawFn) -> dict[str, Any]:
     return document
 
 
-@settings(SETTINGS, max_examples=250)
+@settings(SETTINGS, max_examples=300)
 @given(document=mutated())
 def test_corrupted_specs_fail_only_with_located_clientgen_errors(document: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> None:
     folder = tmp_path_factory.mktemp("mut")
