@@ -17,6 +17,7 @@ from typing import Any
 
 from generator.ir.names import pascal_case, unique_class
 from generator.ir.refs import SCHEMA_PREFIX, schema_name
+from generator.ir.types import compiles
 from generator.ir.walk import iter_subschemas
 from generator.ir.schemas import RESERVED_CLASS_NAMES, has_structure
 from generator.spec.source import escape_pointer_token
@@ -46,18 +47,27 @@ def ref_to(name: str) -> dict[str, Any]:
 class Prepared:
     document: dict[str, Any]
     renamed: Mapping[str, str]  # original component name → class name
+    dropped_patterns: tuple[tuple[str, str], ...] = ()  # (schema, pattern) Python cannot compile
 
 
-def sanitize(schemas: dict[str, Any]) -> None:
-    """Remove code-bearing keys and formats needing extra packages, in place."""
-    for schema in schemas.values():
+def sanitize(schemas: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """Remove code-bearing keys, formats needing extra packages and patterns Python's ``re``
+    cannot compile (the generated models would fail at import), in place; returns the
+    dropped patterns so they can be reported."""
+    dropped: list[tuple[str, str]] = []
+    for name, schema in schemas.items():
         for node in iter_subschemas(schema):
+            pattern = node.get("pattern")
+            if "pattern" in node and not (isinstance(pattern, str) and compiles(pattern)):
+                dropped.append((name, str(pattern)))
+                del node["pattern"]
             for key in CODE_KEYS & node.keys():
                 del node[key]
             if isinstance(node.get("format"), str) and node["format"] in _PLAIN_STRING_FORMATS:
                 del node["format"]
             if node.get("type") == "array" and "items" not in node and "prefixItems" not in node:
                 node["items"] = {}  # an array of anything: list[Any], not a bare list
+    return tuple(dropped)
 
 
 class _Namer:
@@ -159,5 +169,5 @@ def prepare(
             schemas[name] = child
     for name in list(schemas):
         _hoist_nested(schemas, name, schemas[name], namer)
-    sanitize(schemas)
-    return Prepared(document=copied, renamed=renamed)
+    dropped = sanitize(schemas)
+    return Prepared(document=copied, renamed=renamed, dropped_patterns=dropped)

@@ -145,6 +145,11 @@ def _auth_schemes(document: Mapping[str, Any], yandex: bool) -> tuple[AuthScheme
     return tuple(result)
 
 
+def prepared_name(renamed: Mapping[str, str], class_name: str) -> str:
+    """The spec's own name for a (possibly renamed or hoisted) schema, for locations."""
+    return next((original for original, new in renamed.items() if new == class_name), class_name)
+
+
 def _check_component_schemas(document: Mapping[str, Any], locate: Locate) -> None:
     """Named schemas must be objects or the 3.1 boolean schemas (true: anything, false: nothing)."""
     components = document.get("components")
@@ -180,7 +185,14 @@ def normalize(spec: Spec, target: Target) -> Normalized:
 
     base_url = _base_url(document)
     yandex = _is_yandex(document, base_url)
-    warnings: list[Diagnostic] = []
+    warnings: list[Diagnostic] = [
+        Diagnostic(
+            locate(f"/components/schemas/{escape_pointer_token(prepared_name(prepared.renamed, name))}"),
+            f"pattern {pattern[:60]!r} is not a regular expression Python can use; it is not enforced",
+            "unsupported",
+        )
+        for name, pattern in prepared.dropped_patterns
+    ]
     grouped: dict[str, list[Operation]] = {}
     method_names: dict[str, set[str]] = {}
     page_registry: dict[str, tuple[str, str]] = {}

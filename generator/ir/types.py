@@ -140,7 +140,7 @@ def _single(kind: Any, schema: Mapping[str, Any], ctx: TypeContext, depth: int) 
     return ANY
 
 
-def _compiles(pattern: str) -> bool:
+def compiles(pattern: str) -> bool:
     """Whether the generated code can use ``pattern`` (it runs with Python's ``re``)."""
     try:
         re.compile(pattern)
@@ -184,6 +184,6 @@ def constraints(schema: Any, ctx: TypeContext) -> tuple[Constraint, ...]:
         if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
             found.append(Constraint(keyword, value))
     pattern = schema.get("pattern")
-    if isinstance(pattern, str) and schema.get("type", "string") == "string" and _compiles(pattern):
+    if isinstance(pattern, str) and schema.get("type", "string") == "string" and compiles(pattern):
         found.append(Constraint("pattern", pattern))
     return tuple(found)

@@ -31,6 +31,7 @@ def hostile_spec(sentinel: str) -> dict[str, Any]:
     properties["__init__"] = {"type": "integer", "default": 1}
     properties["model_config"] = {"type": "string"}
     properties["self"] = {"type": "string", "pattern": texts[4][:30].replace("{", "x")}
+    properties["badPattern"] = {"type": "string", "pattern": "(unclosed[", "description": "not a regex Python knows"}
     schemas: dict[str, Any] = {
         evil: {"type": "object", "description": evil, "properties": properties},
         "../../escape": {"type": "object", "properties": {"a": {"type": "string"}}},

@@ -32,6 +32,7 @@ def test_hostile_spec_generates_inert_code_inside_the_output(tmp_path: Path) -> 
     target = TargetConfig(name="hostile", spec=spec, package="hostile_api", output=output)
     before = files_under(tmp_path)
     built = build(target)
+    assert any("(unclosed[" in w.message and w.location.file == str(spec) for w in built.warnings)
     write_tree(built.files, output)
     created = files_under(tmp_path) - before
     assert created and all(p == output.parent or output in p.parents or p == output for p in created), sorted(
