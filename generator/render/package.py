@@ -22,7 +22,7 @@ from generator.render.client_view import client_view, has_operations
 from generator.render.format import format_python
 from generator.render.models import message_classes, oneof_base_name, render_models
 from generator.render.templates import environment
-from generator.render.views import ResourceView, page_views, resource_view
+from generator.render.views import ResourceView, page_views, params_view, resource_view
 
 BLACK_VERSION = _distribution_version("black")
 # the static runtime of every generated package; ``_iam`` and ``_operations`` when they apply
@@ -95,8 +95,6 @@ def _exports(api: Api, long_running: bool) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def _params_context(api: Api) -> dict[str, Any]:
-    from generator.render.views import params_view
-
     params = [view for op in api.operations if (view := params_view(op)) is not None]
     typing: set[str] = set()
     dates: set[str] = set()
@@ -235,7 +233,3 @@ def render_package(api: Api, options: RenderOptions) -> dict[str, str]:
         example_lines=example_lines,
     )
     return dict(sorted(files.items()))
-
-
-def render(api: Api, options: RenderOptions) -> Mapping[str, str]:
-    return render_package(api, options)

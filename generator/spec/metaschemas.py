@@ -21,7 +21,7 @@ from jsonschema.validators import validator_for  # type: ignore[import-untyped]
 from openapi_schema_validator import OAS30Validator, OAS31Validator
 from openapi_schema_validator._specifications import REGISTRY as OPENAPI_SPECIFICATIONS
 from openapi_spec_validator.schemas import schema_v30, schema_v31, schema_v32
-from referencing import Registry, Resource
+from referencing import Resource
 from referencing.jsonschema import DRAFT4, DRAFT202012
 
 from generator.spec.pointers import join
